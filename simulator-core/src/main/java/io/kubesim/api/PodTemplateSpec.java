@@ -1,0 +1,3 @@
+package io.kubesim.api;
+
+public record PodTemplateSpec(ObjectMeta metadata, PodSpec spec) {}

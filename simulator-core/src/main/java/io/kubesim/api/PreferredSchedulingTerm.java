@@ -1,0 +1,3 @@
+package io.kubesim.api;
+
+public record PreferredSchedulingTerm(int weight, NodeSelectorTerm preference) {}

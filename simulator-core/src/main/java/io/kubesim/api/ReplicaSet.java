@@ -1,0 +1,7 @@
+package io.kubesim.api;
+
+/** A ReplicaSet; its selector also feeds PodTopologySpread's default constraints. */
+public record ReplicaSet(ObjectMeta metadata, Spec spec) {
+  /** @param selector never null for a valid ReplicaSet */
+  public record Spec(int replicas, LabelSelector selector, PodTemplateSpec template, int minReadySeconds) {}
+}

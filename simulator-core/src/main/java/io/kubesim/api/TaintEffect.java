@@ -1,0 +1,7 @@
+package io.kubesim.api;
+
+public enum TaintEffect {
+  NoSchedule,
+  PreferNoSchedule,
+  NoExecute
+}

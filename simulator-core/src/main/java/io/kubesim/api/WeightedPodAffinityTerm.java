@@ -1,0 +1,3 @@
+package io.kubesim.api;
+
+public record WeightedPodAffinityTerm(int weight, PodAffinityTerm podAffinityTerm) {}

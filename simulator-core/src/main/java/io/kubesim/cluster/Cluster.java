@@ -1,0 +1,249 @@
+package io.kubesim.cluster;
+
+import io.kubesim.api.Node;
+import io.kubesim.api.Pod;
+import io.kubesim.api.ReplicaSet;
+import io.kubesim.api.ReplicationController;
+import io.kubesim.api.Service;
+import io.kubesim.api.StatefulSet;
+import io.kubesim.api.labels.Selector;
+import io.kubesim.scheduler.framework.ClusterObjects;
+import io.kubesim.scheduler.framework.MatchingPodCounts;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.Snapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The cluster: nodes, every pod (pending or bound) and the objects plugins look up. Bound pods are
+ * accounted on their {@link NodeInfo} as they bind and leave; {@link MatchingPodCounts} registered
+ * by plugins are updated on each change, never rebuilt.
+ *
+ * <p>The scheduler reads it directly as its {@link Snapshot}: the simulation is single-threaded and
+ * a cycle never overlaps a change, which is what upstream's per-cycle snapshot guarantees.
+ */
+public final class Cluster implements Snapshot, ClusterObjects {
+  private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
+  private List<NodeInfo> nodeOrder = List.of();
+  private int nextNodeIndex;
+  private final Map<String, Pod> pods = new LinkedHashMap<>();
+  private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
+  private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
+
+  private final Map<String, List<Service>> services = new HashMap<>();
+  private final Map<String, ReplicationController> replicationControllers = new HashMap<>();
+  private final Map<String, ReplicaSet> replicaSets = new HashMap<>();
+  private final Map<String, StatefulSet> statefulSets = new HashMap<>();
+  private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+
+  // ---- nodes
+
+  public NodeInfo addNode(Node node) {
+    if (nodes.containsKey(node.name())) throw new IllegalArgumentException("node " + node.name() + " already exists");
+    NodeInfo info = new NodeInfo(nextNodeIndex++, node);
+    nodes.put(node.name(), info);
+    nodeOrder = NodeTree.interleaveZones(nodes.values());
+    for (Pod p : pods.values()) {
+      if (p.spec().nodeName().equals(node.name())) account(p);
+    }
+    return info;
+  }
+
+  public void updateNode(Node node) {
+    NodeInfo info = requireNode(node.name());
+    boolean zoneChanged = !Objects.equals(NodeTree.zoneOf(info.node()), NodeTree.zoneOf(node));
+    info.setNode(node);
+    if (zoneChanged) nodeOrder = NodeTree.interleaveZones(nodes.values());
+  }
+
+  /** Removes the node; pods bound to it stay in the cluster (the caller deletes or reschedules them). */
+  public void removeNode(String name) {
+    NodeInfo info = requireNode(name);
+    for (PodInfo p : List.copyOf(info.pods())) unaccount(p.pod());
+    nodes.remove(name);
+    nodeOrder = NodeTree.interleaveZones(nodes.values());
+  }
+
+  public Node node(String name) {
+    NodeInfo info = nodes.get(name);
+    return info == null ? null : info.node();
+  }
+
+  private NodeInfo requireNode(String name) {
+    NodeInfo info = nodes.get(name);
+    if (info == null) throw new IllegalArgumentException("node " + name + " does not exist");
+    return info;
+  }
+
+  // ---- pods
+
+  /** Adds a pod; a pod with {@code spec.nodeName} set is bound (and accounted) at once. */
+  public void addPod(Pod pod) {
+    if (pods.containsKey(pod.key())) throw new IllegalArgumentException("pod " + pod.key() + " already exists");
+    pods.put(pod.key(), pod);
+    if (pod.isBound()) account(pod);
+  }
+
+  /** Replaces a pod (same namespace/name), e.g. to bind it, relabel it or mark it terminating. */
+  public void updatePod(Pod pod) {
+    Pod old = pods.get(pod.key());
+    if (old == null) throw new IllegalArgumentException("pod " + pod.key() + " does not exist");
+    if (old.isBound()) unaccount(old);
+    pods.put(pod.key(), pod);
+    if (pod.isBound()) account(pod);
+  }
+
+  public void bind(String podKey, String nodeName) {
+    Pod pod = pods.get(podKey);
+    if (pod == null) throw new IllegalArgumentException("pod " + podKey + " does not exist");
+    if (pod.isBound()) throw new IllegalStateException("pod " + podKey + " is already bound to " + pod.spec().nodeName());
+    requireNode(nodeName);
+    updatePod(pod.withNodeName(nodeName));
+  }
+
+  public void deletePod(String podKey) {
+    Pod old = pods.remove(podKey);
+    if (old == null) throw new IllegalArgumentException("pod " + podKey + " does not exist");
+    if (old.isBound()) unaccount(old);
+  }
+
+  public Pod pod(String key) {
+    return pods.get(key);
+  }
+
+  /** Every pod, in the order they were added. */
+  public Collection<Pod> pods() {
+    return java.util.Collections.unmodifiableCollection(pods.values());
+  }
+
+  private void account(Pod pod) {
+    NodeInfo info = nodes.get(pod.spec().nodeName());
+    if (info == null) return; // bound to a node that is gone: not part of any node's accounting
+    PodInfo pi = PodInfo.of(pod);
+    boundPodInfos.put(pod.key(), pi);
+    info.addPod(pi);
+    updateCounts(pod, info, +1);
+  }
+
+  private void unaccount(Pod pod) {
+    PodInfo pi = boundPodInfos.remove(pod.key());
+    NodeInfo info = nodes.get(pod.spec().nodeName());
+    if (pi == null || info == null) return;
+    info.removePod(pi);
+    updateCounts(pod, info, -1);
+  }
+
+  private void updateCounts(Pod pod, NodeInfo node, int delta) {
+    Map<Selector, SelectorCounts> byNs = countsByNamespace.get(pod.namespace());
+    if (byNs == null) return;
+    for (SelectorCounts c : byNs.values()) {
+      if (c.counts(pod)) c.add(node.index(), delta);
+    }
+  }
+
+  // ---- Snapshot
+
+  @Override
+  public List<NodeInfo> nodeInfos() {
+    return nodeOrder;
+  }
+
+  @Override
+  public NodeInfo get(String nodeName) {
+    return nodes.get(nodeName);
+  }
+
+  @Override
+  public List<NodeInfo> havePodsWithAffinity() {
+    return nodeOrder.stream().filter(n -> !n.podsWithAffinity().isEmpty()).toList();
+  }
+
+  @Override
+  public List<NodeInfo> havePodsWithRequiredAntiAffinity() {
+    return nodeOrder.stream().filter(n -> !n.podsWithRequiredAntiAffinity().isEmpty()).toList();
+  }
+
+  @Override
+  public MatchingPodCounts matchingPods(String namespace, Selector selector) {
+    Map<Selector, SelectorCounts> byNs = countsByNamespace.computeIfAbsent(namespace, ns -> new HashMap<>());
+    SelectorCounts counts = byNs.get(selector);
+    if (counts == null) {
+      counts = new SelectorCounts(namespace, selector);
+      for (NodeInfo n : nodes.values()) {
+        for (PodInfo p : n.pods()) {
+          if (counts.counts(p.pod())) counts.add(n.index(), 1);
+        }
+      }
+      byNs.put(selector, counts);
+    }
+    return counts;
+  }
+
+  @Override
+  public ClusterObjects objects() {
+    return this;
+  }
+
+  // ---- objects
+
+  public void addService(Service s) {
+    services.computeIfAbsent(s.metadata().namespace(), ns -> new ArrayList<>()).add(s);
+  }
+
+  public void addReplicationController(ReplicationController rc) {
+    replicationControllers.put(key(rc.metadata().namespace(), rc.metadata().name()), rc);
+  }
+
+  public void putReplicaSet(ReplicaSet rs) {
+    replicaSets.put(key(rs.metadata().namespace(), rs.metadata().name()), rs);
+  }
+
+  public void removeReplicaSet(String namespace, String name) {
+    replicaSets.remove(key(namespace, name));
+  }
+
+  public void putStatefulSet(StatefulSet ss) {
+    statefulSets.put(key(ss.metadata().namespace(), ss.metadata().name()), ss);
+  }
+
+  public void putNamespace(String name, Map<String, String> labels) {
+    namespaceLabels.put(name, Map.copyOf(labels));
+  }
+
+  @Override
+  public List<Service> services(String namespace) {
+    return services.getOrDefault(namespace, List.of());
+  }
+
+  @Override
+  public ReplicationController replicationController(String namespace, String name) {
+    return replicationControllers.get(key(namespace, name));
+  }
+
+  @Override
+  public ReplicaSet replicaSet(String namespace, String name) {
+    return replicaSets.get(key(namespace, name));
+  }
+
+  @Override
+  public StatefulSet statefulSet(String namespace, String name) {
+    return statefulSets.get(key(namespace, name));
+  }
+
+  @Override
+  public Map<String, String> namespaceLabels(String namespace) {
+    Map<String, String> labels = namespaceLabels.get(namespace);
+    // Every namespace carries its name label (kubernetes.io/metadata.name), even one never declared.
+    return labels != null ? labels : Map.of("kubernetes.io/metadata.name", namespace);
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}

@@ -1,0 +1,10 @@
+package io.kubesim.scheduler.framework;
+
+/**
+ * Per node, how many pods of one namespace match one selector, excluding terminating pods
+ * (what PodTopologySpread counts). Kept up to date by the cluster state as pods come and go,
+ * so a scheduling cycle reads counts instead of rescanning every pod.
+ */
+public interface MatchingPodCounts {
+  int count(NodeInfo node);
+}

@@ -1,0 +1,132 @@
+package io.kubesim.scheduler.framework;
+
+import io.kubesim.api.ContainerPort;
+import io.kubesim.api.Container;
+import io.kubesim.api.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A node with the pods bound or assumed on it and their summed requests (upstream
+ * {@code framework.NodeInfo}). Plugins only read it; the cluster state updates it incrementally
+ * through {@link #addPod} / {@link #removePod} as pods bind and leave.
+ */
+public final class NodeInfo {
+  private final int index;
+  private Node node;
+  private Resource allocatable;
+  private final List<PodInfo> pods = new ArrayList<>();
+  private final List<PodInfo> podsWithAffinity = new ArrayList<>();
+  private final List<PodInfo> podsWithRequiredAntiAffinity = new ArrayList<>();
+  private Resource requested = Resource.ZERO;
+  private Resource nonZeroRequested = Resource.ZERO;
+  private long generation;
+
+  /** @param index a stable id, unique among the cluster's nodes, for per-node arrays */
+  public NodeInfo(int index, Node node) {
+    this.index = index;
+    setNode(node);
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public String name() {
+    return node.name();
+  }
+
+  public Resource allocatable() {
+    return allocatable;
+  }
+
+  /** Sum of the actual requests of every pod on the node, terminating ones included. */
+  public Resource requested() {
+    return requested;
+  }
+
+  /** Sum of requests with the 100m / 200Mi defaults for missing cpu/memory, for scoring. */
+  public Resource nonZeroRequested() {
+    return nonZeroRequested;
+  }
+
+  public List<PodInfo> pods() {
+    return Collections.unmodifiableList(pods);
+  }
+
+  public List<PodInfo> podsWithAffinity() {
+    return Collections.unmodifiableList(podsWithAffinity);
+  }
+
+  public List<PodInfo> podsWithRequiredAntiAffinity() {
+    return Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+  }
+
+  /** Changes whenever the node or its pods change. */
+  public long generation() {
+    return generation;
+  }
+
+  /** Host ports in use: protocol/hostIP/port strings, as NodePorts compares them. */
+  public List<ContainerPort> usedPorts() {
+    List<ContainerPort> out = new ArrayList<>();
+    for (PodInfo p : pods) {
+      for (Container c : p.pod().spec().containers()) {
+        for (ContainerPort port : c.ports()) {
+          if (port.hostPort() > 0) out.add(port);
+        }
+      }
+    }
+    return out;
+  }
+
+  public void setNode(Node node) {
+    this.node = node;
+    this.allocatable = Resource.of(node.status().allocatable());
+    generation++;
+  }
+
+  public void addPod(PodInfo pod) {
+    pods.add(pod);
+    if (pod.hasAffinity()) podsWithAffinity.add(pod);
+    if (!pod.requiredAntiAffinityTerms().isEmpty()) podsWithRequiredAntiAffinity.add(pod);
+    requested = requested.plus(pod.requests());
+    nonZeroRequested = nonZeroRequested.plus(pod.nonZeroRequests());
+    generation++;
+  }
+
+  /** Removes the pod with the same namespace/name; false when it is not on this node. */
+  public boolean removePod(PodInfo pod) {
+    String key = pod.pod().key();
+    for (int i = 0; i < pods.size(); i++) {
+      PodInfo p = pods.get(i);
+      if (p.pod().key().equals(key)) {
+        pods.remove(i);
+        podsWithAffinity.removeIf(x -> x.pod().key().equals(key));
+        podsWithRequiredAntiAffinity.removeIf(x -> x.pod().key().equals(key));
+        requested = requested.minus(p.requests());
+        nonZeroRequested = nonZeroRequested.minus(p.nonZeroRequests());
+        generation++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A detached copy, for what-if evaluation (preemption dry runs, tests). */
+  public NodeInfo copy() {
+    NodeInfo c = new NodeInfo(index, node);
+    for (PodInfo p : pods) c.addPod(p);
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    return "NodeInfo(" + node.name() + ", " + pods.size() + " pods)";
+  }
+}

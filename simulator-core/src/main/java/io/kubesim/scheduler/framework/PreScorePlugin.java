@@ -1,0 +1,8 @@
+package io.kubesim.scheduler.framework;
+
+import java.util.List;
+
+/** Runs once per cycle over the filtered nodes; Skip means this plugin's Score is not run. */
+public interface PreScorePlugin extends Plugin {
+  Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes);
+}
