@@ -1,0 +1,12 @@
+package io.kubesim.conformance;
+
+import java.util.List;
+
+/** The registry of case kinds the runner knows. */
+public final class ConformanceKinds {
+  private ConformanceKinds() {}
+
+  public static List<CaseKind> all() {
+    return List.of();
+  }
+}
