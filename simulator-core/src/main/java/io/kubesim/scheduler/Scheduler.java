@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 
 /**
@@ -31,7 +31,7 @@ public final class Scheduler {
   private final Framework framework;
   private final int percentageOfNodesToScore;
   private final TieBreak tieBreak;
-  private final Random random;
+  private final SplittableRandom random;
   private final boolean recordDetails;
   private int nextStartNodeIndex;
 
@@ -48,7 +48,7 @@ public final class Scheduler {
     this.framework = framework;
     this.percentageOfNodesToScore = percentageOfNodesToScore;
     this.tieBreak = tieBreak;
-    this.random = new Random(seed);
+    this.random = new SplittableRandom(seed);
     this.recordDetails = recordDetails;
   }
 
