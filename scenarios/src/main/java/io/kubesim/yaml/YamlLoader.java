@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,20 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class YamlLoader {
 
-  /** Bounds that keep a hostile or broken file from exhausting the machine. */
-  public record Limits(int maxAliases, int maxDepth, int maxCodePoints) {
-    public static final Limits DEFAULT = new Limits(100, 64, 64 * 1024 * 1024);
+  /**
+   * Bounds that keep a hostile or broken file from exhausting the machine.
+   *
+   * @param maxAliases alias uses per file
+   * @param maxDepth nesting depth of mappings and lists
+   * @param maxCodePoints characters per file
+   * @param maxNodes values per file, counting every alias as the values it stands for
+   */
+  public record Limits(int maxAliases, int maxDepth, int maxCodePoints, long maxNodes) {
+    public static final Limits DEFAULT = new Limits(1_000, 64, 64 * 1024 * 1024, 5_000_000);
   }
 
   private final YAMLFactory factory;
+  private final Limits limits;
 
   public YamlLoader() {
     this(Limits.DEFAULT);
@@ -40,6 +50,7 @@ public final class YamlLoader {
     options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit(limits.maxCodePoints());
     options.setAllowDuplicateKeys(false);
+    this.limits = limits;
     this.factory = YAMLFactory.builder().loaderOptions(options).build();
   }
 
@@ -64,11 +75,12 @@ public final class YamlLoader {
   }
 
   public List<YamlNode> loadAll(String name, Reader reader) {
-    try (JsonParser parser = factory.createParser(reader)) {
+    try (YAMLParser parser = (YAMLParser) factory.createParser(reader)) {
       List<YamlNode> docs = new ArrayList<>();
+      Document document = new Document(name);
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        YamlNode doc = read(name, parser, token, "");
+        YamlNode doc = document.read(parser, token, "");
         if (!doc.isNull()) docs.add(doc);
       }
       return docs;
@@ -81,8 +93,51 @@ public final class YamlLoader {
     }
   }
 
-  private YamlNode read(String name, JsonParser p, JsonToken token, String path) throws IOException {
-    Mark mark = mark(name, p);
+  /** One file being read: its anchors and how much it has expanded so far. */
+  private final class Document {
+    private final String name;
+    private final Map<String, YamlNode> anchors = new HashMap<>();
+    private final Map<String, Long> anchorSizes = new HashMap<>();
+    private long nodes;
+    private int aliases;
+
+    Document(String name) {
+      this.name = name;
+    }
+
+      YamlNode read(YAMLParser p, JsonToken token, String path) throws IOException {
+      Mark mark = mark(name, p);
+      if (p.isCurrentAlias()) return alias(p.getText(), mark, path);
+      String anchor = p.getCurrentAnchor();
+      long before = nodes;
+      YamlNode node = build(p, token, path, mark);
+      if (anchor != null) {
+        anchors.put(anchor, node);
+        anchorSizes.put(anchor, nodes - before);
+      }
+      return node;
+    }
+
+    private YamlNode alias(String anchor, Mark mark, String path) {
+      YamlNode target = anchors.get(anchor);
+      // Jackson reports no anchors on scalars, so an alias to a scalar cannot be resolved: say so.
+      if (target == null) throw new InputError(mark, path, "alias *" + anchor + " does not name an anchored mapping or list (aliases of scalar values are not supported)");
+      if (++aliases > limits.maxAliases()) {
+        throw new InputError(mark, path, "more than " + limits.maxAliases() + " aliases in one file (raise the limit for large snapshots)");
+      }
+      count(mark, path, anchorSizes.get(anchor));
+      return target;
+    }
+
+    private void count(Mark mark, String path, long n) {
+      nodes += n;
+      if (nodes > limits.maxNodes()) {
+        throw new InputError(mark, path, "more than " + limits.maxNodes() + " values in one file, aliases expanded (raise the limit for large snapshots)");
+      }
+    }
+
+    private YamlNode build(YAMLParser p, JsonToken token, String path, Mark mark) throws IOException {
+    count(mark, path, 1);
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode> fields = new LinkedHashMap<>();
@@ -92,7 +147,7 @@ public final class YamlLoader {
           Mark keyMark = mark(name, p);
           String childPath = path.isEmpty() ? key : path + "." + key;
           if (fields.containsKey(key)) throw new InputError(keyMark, childPath, "duplicate key \"" + key + "\"");
-          fields.put(key, read(name, p, p.nextToken(), childPath));
+          fields.put(key, read(p, p.nextToken(), childPath));
         }
         return new YamlNode.Map(mark, path, fields);
       }
@@ -100,7 +155,7 @@ public final class YamlLoader {
         List<YamlNode> items = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(read(name, p, t, path + "[" + items.size() + "]"));
+          items.add(read(p, t, path + "[" + items.size() + "]"));
         }
         return new YamlNode.Seq(mark, path, items);
       }
@@ -121,6 +176,7 @@ public final class YamlLoader {
       }
       default -> throw new InputError(mark, path, "unsupported YAML content (" + token + ")");
     }
+  }
   }
 
   private static Mark mark(String name, JsonParser p) {
