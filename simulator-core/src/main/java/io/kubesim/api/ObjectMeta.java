@@ -39,6 +39,10 @@ public record ObjectMeta(
     return new ObjectMeta(name, namespace, uid, newLabels, annotations, ownerReferences, creationTimestamp, deletionTimestamp);
   }
 
+  public ObjectMeta withAnnotations(Map<String, String> newAnnotations) {
+    return new ObjectMeta(name, namespace, uid, labels, newAnnotations, ownerReferences, creationTimestamp, deletionTimestamp);
+  }
+
   public ObjectMeta withDeletionTimestamp(String time) {
     return new ObjectMeta(name, namespace, uid, labels, annotations, ownerReferences, creationTimestamp, time);
   }
