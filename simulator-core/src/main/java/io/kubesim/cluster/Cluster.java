@@ -1,6 +1,8 @@
 package io.kubesim.cluster;
 
+import io.kubesim.api.Deployment;
 import io.kubesim.api.Node;
+import io.kubesim.api.PodDisruptionBudget;
 import io.kubesim.api.Pod;
 import io.kubesim.api.ReplicaSet;
 import io.kubesim.api.ReplicationController;
@@ -35,11 +37,14 @@ public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, Pod> pods = new LinkedHashMap<>();
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
   private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
+  private final Map<String, java.util.Set<String>> podsByController = new HashMap<>();
 
   private final Map<String, List<Service>> services = new HashMap<>();
   private final Map<String, ReplicationController> replicationControllers = new HashMap<>();
-  private final Map<String, ReplicaSet> replicaSets = new HashMap<>();
-  private final Map<String, StatefulSet> statefulSets = new HashMap<>();
+  private final Map<String, ReplicaSet> replicaSets = new LinkedHashMap<>();
+  private final Map<String, StatefulSet> statefulSets = new LinkedHashMap<>();
+  private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+  private final Map<String, PodDisruptionBudget> podDisruptionBudgets = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
 
   // ---- nodes
@@ -50,7 +55,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     nodes.put(node.name(), info);
     nodeOrder = NodeTree.interleaveZones(nodes.values());
     for (Pod p : pods.values()) {
-      if (p.spec().nodeName().equals(node.name())) account(p);
+      if (isOnNode(p) && p.spec().nodeName().equals(node.name())) account(p);
     }
     return info;
   }
@@ -87,16 +92,27 @@ public final class Cluster implements Snapshot, ClusterObjects {
   public void addPod(Pod pod) {
     if (pods.containsKey(pod.key())) throw new IllegalArgumentException("pod " + pod.key() + " already exists");
     pods.put(pod.key(), pod);
-    if (pod.isBound()) account(pod);
+    indexController(pod, true);
+    if (isOnNode(pod)) account(pod);
+  }
+
+  /**
+   * Whether the pod occupies its node: bound and not terminal. Succeeded and Failed pods are out
+   * of the scheduler's view entirely (its informer filters them), though the objects remain.
+   */
+  private static boolean isOnNode(Pod pod) {
+    return pod.isBound() && !pod.status().isTerminal();
   }
 
   /** Replaces a pod (same namespace/name), e.g. to bind it, relabel it or mark it terminating. */
   public void updatePod(Pod pod) {
     Pod old = pods.get(pod.key());
     if (old == null) throw new IllegalArgumentException("pod " + pod.key() + " does not exist");
-    if (old.isBound()) unaccount(old);
+    if (isOnNode(old)) unaccount(old);
+    indexController(old, false);
     pods.put(pod.key(), pod);
-    if (pod.isBound()) account(pod);
+    indexController(pod, true);
+    if (isOnNode(pod)) account(pod);
   }
 
   public void bind(String podKey, String nodeName) {
@@ -110,7 +126,29 @@ public final class Cluster implements Snapshot, ClusterObjects {
   public void deletePod(String podKey) {
     Pod old = pods.remove(podKey);
     if (old == null) throw new IllegalArgumentException("pod " + podKey + " does not exist");
-    if (old.isBound()) unaccount(old);
+    indexController(old, false);
+    if (isOnNode(old)) unaccount(old);
+  }
+
+  /** Pods whose controller reference names this owner, in the order they were added. */
+  public List<Pod> podsControlledBy(String kind, String namespace, String name) {
+    java.util.Set<String> keys = podsByController.get(kind + "/" + namespace + "/" + name);
+    if (keys == null) return List.of();
+    List<Pod> out = new ArrayList<>(keys.size());
+    for (String k : keys) out.add(pods.get(k));
+    return out;
+  }
+
+  private void indexController(Pod pod, boolean add) {
+    io.kubesim.api.OwnerReference ref = pod.metadata().controllerRef();
+    if (ref == null) return;
+    String owner = ref.kind() + "/" + pod.namespace() + "/" + ref.name();
+    if (add) {
+      podsByController.computeIfAbsent(owner, o -> new java.util.LinkedHashSet<>()).add(pod.key());
+    } else {
+      java.util.Set<String> keys = podsByController.get(owner);
+      if (keys != null) keys.remove(pod.key());
+    }
   }
 
   public Pod pod(String key) {
@@ -210,6 +248,52 @@ public final class Cluster implements Snapshot, ClusterObjects {
 
   public void putStatefulSet(StatefulSet ss) {
     statefulSets.put(key(ss.metadata().namespace(), ss.metadata().name()), ss);
+  }
+
+  public void removeStatefulSet(String namespace, String name) {
+    statefulSets.remove(key(namespace, name));
+  }
+
+  public void putDeployment(Deployment d) {
+    deployments.put(key(d.metadata().namespace(), d.metadata().name()), d);
+  }
+
+  public void removeDeployment(String namespace, String name) {
+    deployments.remove(key(namespace, name));
+  }
+
+  /** null when absent. */
+  public Deployment deployment(String namespace, String name) {
+    return deployments.get(key(namespace, name));
+  }
+
+  public Collection<Deployment> deployments() {
+    return java.util.Collections.unmodifiableCollection(deployments.values());
+  }
+
+  public Collection<ReplicaSet> replicaSets() {
+    return java.util.Collections.unmodifiableCollection(replicaSets.values());
+  }
+
+  public Collection<StatefulSet> statefulSets() {
+    return java.util.Collections.unmodifiableCollection(statefulSets.values());
+  }
+
+  public void putPodDisruptionBudget(PodDisruptionBudget pdb) {
+    podDisruptionBudgets.put(key(pdb.metadata().namespace(), pdb.metadata().name()), pdb);
+  }
+
+  public void removePodDisruptionBudget(String namespace, String name) {
+    podDisruptionBudgets.remove(key(namespace, name));
+  }
+
+  public Collection<PodDisruptionBudget> podDisruptionBudgets() {
+    return java.util.Collections.unmodifiableCollection(podDisruptionBudgets.values());
+  }
+
+  /** Node names in insertion order. */
+  public java.util.Set<String> nodeNames() {
+    return java.util.Collections.unmodifiableSet(nodes.keySet());
   }
 
   public void putNamespace(String name, Map<String, String> labels) {

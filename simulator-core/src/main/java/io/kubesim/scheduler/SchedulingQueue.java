@@ -69,8 +69,16 @@ public final class SchedulingQueue {
    * its backoff ends (gate SchedulerPopFromBackoffQ). Null when both are empty.
    */
   public QueuedPodInfo pop() {
+    return pop(Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #pop()}, but a backing-off pod only when it did not fail at {@code now} or later:
+   * in simulated time a cycle takes no time, so retrying at once would loop forever.
+   */
+  public QueuedPodInfo pop(long now) {
     QueuedPodInfo q = activeQ.poll();
-    if (q == null) q = backoffQ.poll();
+    if (q == null && !backoffQ.isEmpty() && backoffQ.peek().timestamp < now) q = backoffQ.poll();
     if (q == null) return null;
     q.attempts++;
     byKey.remove(q.pod.key());
