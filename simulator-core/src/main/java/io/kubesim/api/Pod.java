@@ -40,6 +40,10 @@ public record Pod(ObjectMeta metadata, PodSpec spec, PodStatus status) {
     return new Pod(meta, spec, status);
   }
 
+  public Pod withStatus(PodStatus newStatus) {
+    return new Pod(metadata, spec, newStatus);
+  }
+
   public Pod withSpec(PodSpec newSpec) {
     return new Pod(metadata, newSpec, status);
   }
