@@ -27,12 +27,13 @@ final class QualifiedNames {
       name = parts[1];
       if (prefix.isEmpty()) {
         msgs.add("prefix part must be non-empty");
-      } else if (prefix.length() > 253) {
-        msgs.add("prefix part must be no more than 253 characters");
-      } else if (!SUBDOMAIN.matcher(prefix).matches()) {
-        msgs.add("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
-            + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '"
-            + SUBDOMAIN_FMT + "')");
+      } else {
+        if (prefix.length() > 253) msgs.add("prefix part must be no more than 253 characters");
+        if (!SUBDOMAIN.matcher(prefix).matches()) {
+          msgs.add("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
+              + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '"
+              + SUBDOMAIN_FMT + "')");
+        }
       }
     } else {
       return List.of(FieldErrors.invalid(path, value, "a qualified name " + NAME_ERR
@@ -43,7 +44,7 @@ final class QualifiedNames {
     } else if (name.length() > 63) {
       msgs.add("name part must be no more than 63 characters");
     }
-    if (!name.isEmpty() && !NAME.matcher(name).matches()) msgs.add("name part " + NAME_ERR);
+    if (!NAME.matcher(name).matches()) msgs.add("name part " + NAME_ERR);
     List<String> errs = new ArrayList<>();
     for (String m : msgs) errs.add(FieldErrors.invalid(path, value, m));
     return errs;
