@@ -69,6 +69,10 @@ public final class TestPods {
     return new LabelSelectorRequirement(key, "NotIn", List.of(values));
   }
 
+  public static LabelSelectorRequirement doesNotExistSelector(String key) {
+    return new LabelSelectorRequirement(key, "DoesNotExist", List.of());
+  }
+
   public static LabelSelectorRequirement exists(String key) {
     return new LabelSelectorRequirement(key, "Exists", List.of());
   }
