@@ -51,6 +51,8 @@ public final class FieldErrors {
   private static String render(Object value) {
     if (value instanceof String s) return "\"" + s + "\"";
     if (value instanceof List<?> l) {
+      // Go's %#v of a string slice; an absent list decodes to nil.
+      if (l.isEmpty()) return "[]string(nil)";
       StringBuilder sb = new StringBuilder("[]string{");
       for (int i = 0; i < l.size(); i++) {
         if (i > 0) sb.append(", ");

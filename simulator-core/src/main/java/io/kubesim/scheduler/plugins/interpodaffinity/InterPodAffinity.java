@@ -62,7 +62,7 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
     state.write(SNAPSHOT_KEY, snapshot);
-    if (pod.parseError() != null) return PreFilterResult.of(Status.unresolvable("parsing pod: " + pod.parseError()));
+    if (pod.parseError() != null) return PreFilterResult.of(Status.unresolvable("parsing pod: " + ParseErrors.of(pod.pod())));
     Filtering.State s = Filtering.compute(pod, snapshot);
     if (s.isTrivial()) return PreFilterResult.of(Status.skip());
     state.write(PRE_FILTER_KEY, s);
@@ -113,7 +113,7 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
     if (args.ignorePreferredTermsOfExistingPods() && !Scoring.hasPreferredTerms(pod)) return Status.skip();
     Snapshot snapshot = state.find(SNAPSHOT_KEY);
     if (snapshot == null) return Status.error("empty shared lister in InterPodAffinity PreScore: PreFilter did not run in this cycle");
-    if (pod.parseError() != null) return Status.error("failed to parse pod: " + pod.parseError());
+    if (pod.parseError() != null) return Status.error("failed to parse pod: " + ParseErrors.of(pod.pod()));
     Scoring.TopologyScore score = Scoring.compute(pod, snapshot, args.hardPodAffinityWeight());
     if (score == null) return Status.skip();
     state.write(PRE_SCORE_KEY, score);

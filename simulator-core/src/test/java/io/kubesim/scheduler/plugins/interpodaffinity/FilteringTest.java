@@ -145,9 +145,16 @@ class FilteringTest {
             List.of(pod("existing").labels(POD_LABEL).node("node1").terminating().obj()), ANTI_AFFINITY),
         new SingleNodeCase("A pod whose terms do not parse is rejected in PreFilter",
             pod("p").podAffinity(term(selector(new LabelSelectorRequirement("service", "Bad", List.of("x"))), "region")).obj(),
-            List.of(), Status.unresolvable("parsing pod: \"Bad\" is not a valid label selector operator"),
-            Status.unresolvable("parsing pod: \"Bad\" is not a valid label selector operator")));
+            List.of(), Status.unresolvable("parsing pod: requiredAffinityTerms: \"Bad\" is not a valid label selector operator"),
+            Status.unresolvable("parsing pod: requiredAffinityTerms: \"Bad\" is not a valid label selector operator")),
+        new SingleNodeCase("Parse errors of several term groups are aggregated",
+            pod("p").podAffinity(term(selector(new LabelSelectorRequirement("service", "Bad", List.of("x"))), "region"))
+                .preferredPodAntiAffinity(1, term(selector(new LabelSelectorRequirement("service", "In", List.of())), "region")).obj(),
+            List.of(), Status.unresolvable(PARSE_TWO_GROUPS), Status.unresolvable(PARSE_TWO_GROUPS)));
   }
+
+  private static final String PARSE_TWO_GROUPS = "parsing pod: [requiredAffinityTerms: \"Bad\" is not a valid label selector operator, "
+      + "preferredAntiAffinityTerms: values: Required value: for 'in', 'notin' operators, values set can't be empty]";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("singleNode")

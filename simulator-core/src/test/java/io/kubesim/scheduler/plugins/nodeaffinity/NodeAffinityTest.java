@@ -223,7 +223,7 @@ class NodeAffinityTest {
     Status got = new NodeAffinity(null, Features.DEFAULTS).preScore(new CycleState(), PodInfo.of(p), List.of());
     assertThat(got.code()).isEqualTo(Code.Error);
     assertThat(got.message()).isEqualTo(
-        "[0].matchExpressions[0].values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty");
+        "[0].matchExpressions[0].values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
   }
 
   record ArgsCase(String name, NodeAffinityArgs args, String wantError) {
