@@ -4,6 +4,7 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterExtensions;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
@@ -13,6 +14,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.List;
 
 /**
@@ -27,6 +29,9 @@ import java.util.List;
  */
 public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "InterPodAffinity";
+
+  /** Builds the plugin from registry args (InterPodAffinityArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new InterPodAffinity(PluginArgs.cast(args, InterPodAffinityArgs.class), features);
 
   /** Upstream {@code ErrReasonExistingAntiAffinityRulesNotMatch}. */
   public static final String ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't satisfy existing pods anti-affinity rules";

@@ -12,6 +12,7 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
 import io.kubesim.scheduler.framework.PreFilterResult;
@@ -21,6 +22,7 @@ import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.plugins.helper.NormalizeScore;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,9 @@ import java.util.Set;
  */
 public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "NodeAffinity";
+
+  /** Builds the plugin from registry args (NodeAffinityArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new NodeAffinity(PluginArgs.cast(args, NodeAffinityArgs.class), features);
 
   /** Upstream {@code ErrReasonPod}. */
   public static final String ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";

@@ -6,12 +6,14 @@ import io.kubesim.api.Pod;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
 import io.kubesim.scheduler.framework.PreFilterResult;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +25,12 @@ import java.util.List;
  */
 public final class NodePorts implements PreFilterPlugin, FilterPlugin {
   public static final String NAME = "NodePorts";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new NodePorts();
+  };
 
   /** Upstream {@code ErrReason}. */
   public static final String ERR_REASON = "node(s) didn't have free ports for the requested pod ports";

@@ -3,11 +3,13 @@ package io.kubesim.scheduler.plugins.noderesources;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreScorePlugin;
 import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  */
 public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   public static final String NAME = "NodeResourcesBalancedAllocation";
+
+  /** Builds the plugin from registry args (NodeResourcesBalancedAllocationArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new BalancedAllocation(PluginArgs.cast(args, NodeResourcesBalancedAllocationArgs.class), features);
 
   private record PreScoreState(long[] podRequests) {}
 

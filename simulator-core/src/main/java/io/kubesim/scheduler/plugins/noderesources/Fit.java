@@ -4,6 +4,7 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
 import io.kubesim.scheduler.framework.PreFilterResult;
@@ -13,6 +14,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +28,9 @@ import java.util.TreeMap;
  */
 public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "NodeResourcesFit";
+
+  /** Builds the plugin from registry args (NodeResourcesFitArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new Fit(PluginArgs.cast(args, NodeResourcesFitArgs.class), features);
 
   public static final String ERR_REASON_TOO_MANY_PODS = "Too many pods";
   /** Upstream formats the reason as {@code Insufficient <resource name>}. */

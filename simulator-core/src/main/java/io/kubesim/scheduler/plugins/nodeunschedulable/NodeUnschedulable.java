@@ -5,8 +5,10 @@ import io.kubesim.api.Toleration;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 
 /**
  * Filters out nodes with {@code spec.unschedulable: true} (cordoned) unless the pod tolerates the
@@ -15,6 +17,12 @@ import io.kubesim.scheduler.framework.Status;
  */
 public final class NodeUnschedulable implements FilterPlugin {
   public static final String NAME = "NodeUnschedulable";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new NodeUnschedulable();
+  };
 
   /** Upstream {@code ErrReasonUnschedulable}. */
   public static final String ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable";

@@ -7,12 +7,14 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreScorePlugin;
 import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.plugins.helper.NormalizeScore;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +25,12 @@ import java.util.List;
  */
 public final class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "TaintToleration";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new TaintToleration(features);
+  };
 
   /** Upstream formats the reason as {@code node(s) had untolerated taint {<key>: <value>}}. */
   public static final String ERR_REASON_FORMAT = "node(s) had untolerated taint {%s: %s}";

@@ -48,6 +48,7 @@ class FitTest {
   }
 
   /** Upstream {@code newResourcePod}: one container per request map. */
+  @SafeVarargs
   private static TestPods.Builder resourcePod(Map<String, String>... containers) {
     TestPods.Builder b = pod("p");
     for (Map<String, String> c : containers) b.req(c);
@@ -74,7 +75,6 @@ class FitTest {
   }
 
   // Upstream TestEnoughRequests (fit_test.go); the node is makeAllocatableResources(10, 20, 32, 5, 20, 5).
-  @SuppressWarnings("unchecked")
   static Stream<Case> enoughRequests() {
     return Stream.of(
         c("no resources requested always fits", pod("p").obj(), usage(r("cpu", 10, "memory", 20)), Status.success()),
