@@ -1,0 +1,42 @@
+package io.kubesim.scheduler.plugins.nodename;
+
+import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.FilterPlugin;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
+
+/**
+ * Rejects every node but the one named in the pod's {@code spec.nodeName} (a pod without one
+ * fits everywhere). Filter only, as in v1.35.
+ */
+public final class NodeName implements FilterPlugin {
+  public static final String NAME = "NodeName";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new NodeName();
+  };
+
+  /** Upstream {@code ErrReason}. */
+  public static final String ERR_REASON = "node(s) didn't match the requested node name";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    return fits(pod, node) ? Status.success() : Status.unresolvable(ERR_REASON);
+  }
+
+  /** Upstream {@code Fits}. */
+  public static boolean fits(PodInfo pod, NodeInfo node) {
+    String wanted = pod.pod().spec().nodeName();
+    return wanted.isEmpty() || wanted.equals(node.name());
+  }
+}

@@ -1,0 +1,95 @@
+package io.kubesim.scheduler.plugins.noderesources;
+
+import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.Features;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.PreScorePlugin;
+import io.kubesim.scheduler.framework.ScorePlugin;
+import io.kubesim.scheduler.framework.StateKey;
+import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
+import java.util.List;
+
+/**
+ * NodeResourcesBalancedAllocation: favours nodes whose resource fractions (actual requests with
+ * the pod, over allocatable, capped at 1) are close to each other. {@code score = (int) ((1 - std)
+ * * 100)} where std is {@code |f1 - f2| / 2} for two resources, the population standard deviation
+ * for more, 0 for one. Best-effort pods (no request of any configured resource) are skipped.
+ */
+public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
+  public static final String NAME = "NodeResourcesBalancedAllocation";
+
+  /** Builds the plugin from registry args (NodeResourcesBalancedAllocationArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new BalancedAllocation(PluginArgs.cast(args, NodeResourcesBalancedAllocationArgs.class), features);
+
+  private record PreScoreState(long[] podRequests) {}
+
+  private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
+
+  private final ResourceAllocationScorer scorer;
+
+  /**
+   * @param args null for {@link NodeResourcesBalancedAllocationArgs#DEFAULTS}
+   * @throws IllegalArgumentException when the args do not validate or list no resources (upstream
+   *     fails every Score then)
+   */
+  public BalancedAllocation(NodeResourcesBalancedAllocationArgs args, Features features) {
+    if (args == null) args = NodeResourcesBalancedAllocationArgs.DEFAULTS;
+    args.validate();
+    this.scorer = new ResourceAllocationScorer(args.resources(), true, BalancedAllocation::balancedResourceScore);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Skip for best-effort pods: scoring them by balance would pile them onto the same node
+   * (kubernetes#129138).
+   */
+  @Override
+  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes) {
+    long[] podRequests = scorer.podRequests(pod);
+    if (ResourceAllocationScorer.isBestEffort(podRequests)) return Status.skip();
+    state.write(PRE_SCORE_KEY, new PreScoreState(podRequests));
+    return Status.success();
+  }
+
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    PreScoreState s = state.find(PRE_SCORE_KEY);
+    long[] podRequests;
+    if (s != null) {
+      podRequests = s.podRequests();
+    } else {
+      podRequests = scorer.podRequests(pod);
+      if (ResourceAllocationScorer.isBestEffort(podRequests)) return 0;
+    }
+    return scorer.score(node, podRequests);
+  }
+
+  static long balancedResourceScore(long[] requested, long[] allocatable) {
+    double[] fractions = new double[requested.length];
+    int n = 0;
+    double total = 0;
+    for (int i = 0; i < requested.length; i++) {
+      if (allocatable[i] == 0) continue;
+      double f = Math.min(1.0, (double) requested[i] / (double) allocatable[i]);
+      total += f;
+      fractions[n++] = f;
+    }
+    double std = 0;
+    if (n == 2) {
+      std = Math.abs((fractions[0] - fractions[1]) / 2);
+    } else if (n > 2) {
+      double mean = total / n;
+      double sum = 0;
+      for (int i = 0; i < n; i++) sum += (fractions[i] - mean) * (fractions[i] - mean);
+      std = Math.sqrt(sum / n);
+    }
+    return (long) ((1 - std) * MAX_NODE_SCORE);
+  }
+}

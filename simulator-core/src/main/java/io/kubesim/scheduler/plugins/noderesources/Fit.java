@@ -1,0 +1,167 @@
+package io.kubesim.scheduler.plugins.noderesources;
+
+import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.Features;
+import io.kubesim.scheduler.framework.FilterPlugin;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.PreFilterPlugin;
+import io.kubesim.scheduler.framework.PreFilterResult;
+import io.kubesim.scheduler.framework.PreScorePlugin;
+import io.kubesim.scheduler.framework.Resource;
+import io.kubesim.scheduler.framework.ScorePlugin;
+import io.kubesim.scheduler.framework.Snapshot;
+import io.kubesim.scheduler.framework.StateKey;
+import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * NodeResourcesFit. Filter: the node must have room for one more pod and for the pod's actual
+ * requests of cpu, memory, ephemeral storage and every requested scalar resource (free =
+ * allocatable − requests of every pod on the node, terminating ones included). Score: the
+ * configured strategy (LeastAllocated by default) over the configured resources.
+ */
+public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+  public static final String NAME = "NodeResourcesFit";
+
+  /** Builds the plugin from registry args (NodeResourcesFitArgs). */
+  public static final PluginFactory FACTORY = (args, features) -> new Fit(PluginArgs.cast(args, NodeResourcesFitArgs.class), features);
+
+  public static final String ERR_REASON_TOO_MANY_PODS = "Too many pods";
+  /** Upstream formats the reason as {@code Insufficient <resource name>}. */
+  public static final String ERR_REASON_INSUFFICIENT_FORMAT = "Insufficient %s";
+
+  private record PreFilterState(Resource podRequest) {}
+
+  private record PreScoreState(long[] podRequests) {}
+
+  private static final StateKey<PreFilterState> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
+  private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
+
+  private final Set<String> ignoredResources;
+  private final Set<String> ignoredResourceGroups;
+  private final ResourceAllocationScorer scorer;
+
+  /**
+   * @param args null for {@link NodeResourcesFitArgs#DEFAULTS}
+   * @throws IllegalArgumentException when the args do not validate, name no scoring strategy, or
+   *     leave the strategy without resources (upstream fails every Score then) or
+   *     RequestedToCapacityRatio without a shape
+   */
+  public Fit(NodeResourcesFitArgs args, Features features) {
+    if (args == null) args = NodeResourcesFitArgs.DEFAULTS;
+    args.validate();
+    NodeResourcesFitArgs.ScoringStrategy strategy = args.scoringStrategy();
+    if (strategy == null) throw new IllegalArgumentException("scoring strategy not specified");
+    List<ResourceSpec> resources = strategy.resources();
+    ResourceAllocationScorer.Strategy fn = switch (strategy.type()) {
+      case NodeResourcesFitArgs.LEAST_ALLOCATED -> Strategies.leastAllocated(resources);
+      case NodeResourcesFitArgs.MOST_ALLOCATED -> Strategies.mostAllocated(resources);
+      case NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO -> {
+        if (strategy.requestedToCapacityRatio() == null) {
+          throw new IllegalArgumentException("scoringStrategy.requestedToCapacityRatio: Required value: scoring strategy "
+              + NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO + " needs a shape");
+        }
+        yield Strategies.requestedToCapacityRatio(resources, strategy.requestedToCapacityRatio().shape());
+      }
+      default -> throw new IllegalArgumentException("scoring strategy " + strategy.type() + " is not supported");
+    };
+    this.scorer = new ResourceAllocationScorer(resources, false, fn);
+    this.ignoredResources = Set.copyOf(args.ignoredResources());
+    this.ignoredResourceGroups = Set.copyOf(args.ignoredResourceGroups());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public PreFilterResult preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
+    state.write(PRE_FILTER_KEY, new PreFilterState(pod.requests()));
+    return PreFilterResult.of(Status.success());
+  }
+
+  /**
+   * Unschedulable with every insufficient resource as a reason; UnschedulableAndUnresolvable when
+   * some request exceeds the node's whole allocatable, so evicting pods cannot help.
+   */
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    Resource request = state.read(PRE_FILTER_KEY).podRequest();
+    List<InsufficientResource> insufficient = fitsRequest(request, node, ignoredResources, ignoredResourceGroups);
+    if (insufficient.isEmpty()) return Status.success();
+    String[] reasons = new String[insufficient.size()];
+    boolean unresolvable = false;
+    for (int i = 0; i < reasons.length; i++) {
+      reasons[i] = insufficient.get(i).reason();
+      unresolvable |= insufficient.get(i).unresolvable();
+    }
+    return unresolvable ? Status.unresolvable(reasons) : Status.unschedulable(reasons);
+  }
+
+  /** Upstream {@code Fits}: what the pod lacks on the node, no resources ignored. */
+  public static List<InsufficientResource> fits(PodInfo pod, NodeInfo node) {
+    return fitsRequest(pod.requests(), node, Set.of(), Set.of());
+  }
+
+  static List<InsufficientResource> fitsRequest(Resource request, NodeInfo node, Set<String> ignoredResources,
+      Set<String> ignoredResourceGroups) {
+    List<InsufficientResource> out = new ArrayList<>(4);
+    Resource alloc = node.allocatable();
+    Resource used = node.requested();
+    long allowedPods = alloc.allowedPodNumber();
+    int pods = node.pods().size();
+    if (pods + 1 > allowedPods) {
+      out.add(new InsufficientResource(io.kubesim.api.ResourceNames.PODS, ERR_REASON_TOO_MANY_PODS, 1, pods, allowedPods, false));
+    }
+    // Upstream only accounts scalar resources; other unknown names are not part of the request.
+    TreeMap<String, Long> scalar = new TreeMap<>();
+    request.scalar().forEach((k, v) -> {
+      if (ResourceNames.isScalar(k)) scalar.put(k, v);
+    });
+    if (request.milliCpu() == 0 && request.memory() == 0 && request.ephemeralStorage() == 0 && scalar.isEmpty()) return out;
+
+    check(out, io.kubesim.api.ResourceNames.CPU, request.milliCpu(), used.milliCpu(), alloc.milliCpu());
+    check(out, io.kubesim.api.ResourceNames.MEMORY, request.memory(), used.memory(), alloc.memory());
+    check(out, io.kubesim.api.ResourceNames.EPHEMERAL_STORAGE, request.ephemeralStorage(), used.ephemeralStorage(), alloc.ephemeralStorage());
+    // Upstream walks a Go map (random order); sorted by name here so reasons are deterministic.
+    scalar.forEach((name, quantity) -> {
+      if (quantity == 0) return;
+      if (ResourceNames.isExtended(name)
+          && (ignoredResources.contains(name) || ignoredResourceGroups.contains(name.substring(0, name.indexOf('/'))))) {
+        return;
+      }
+      long capacity = alloc.scalar(name);
+      long usedQ = used.scalar(name);
+      if (quantity > capacity - usedQ) {
+        out.add(new InsufficientResource(name, String.format(ERR_REASON_INSUFFICIENT_FORMAT, name), quantity, usedQ, capacity, quantity > capacity));
+      }
+    });
+    return out;
+  }
+
+  private static void check(List<InsufficientResource> out, String name, long requested, long used, long capacity) {
+    if (requested > 0 && requested > capacity - used) {
+      out.add(new InsufficientResource(name, String.format(ERR_REASON_INSUFFICIENT_FORMAT, name), requested, used, capacity, requested > capacity));
+    }
+  }
+
+  @Override
+  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes) {
+    state.write(PRE_SCORE_KEY, new PreScoreState(scorer.podRequests(pod)));
+    return Status.success();
+  }
+
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    PreScoreState s = state.find(PRE_SCORE_KEY);
+    long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
+    return scorer.score(node, podRequests);
+  }
+}

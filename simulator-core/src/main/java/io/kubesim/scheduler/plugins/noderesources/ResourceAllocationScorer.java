@@ -1,0 +1,104 @@
+package io.kubesim.scheduler.plugins.noderesources;
+
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.Resource;
+import java.util.List;
+
+/**
+ * Upstream {@code resourceAllocationScorer}: per configured resource, the node's allocatable and
+ * what would be requested with the pod on it, handed to a strategy function.
+ *
+ * <p>With {@code useRequested} false (NodeResourcesFit), cpu and memory use the "non-zero"
+ * requests (100m / 200Mi for containers that state none); BalancedAllocation uses actual requests.
+ * Ephemeral storage and scalar resources always use actual requests. An extended resource the pod
+ * does not request, and a resource the node has no allocatable of, are left out of the score.
+ */
+final class ResourceAllocationScorer {
+
+  /** A strategy: resource-aligned requested and allocatable (0 = left out) to a 0..100 score. */
+  @FunctionalInterface
+  interface Strategy {
+    long score(long[] requested, long[] allocatable);
+  }
+
+  private final List<ResourceSpec> resources;
+  private final boolean useRequested;
+  private final Strategy strategy;
+
+  ResourceAllocationScorer(List<ResourceSpec> resources, boolean useRequested, Strategy strategy) {
+    if (resources.isEmpty()) throw new IllegalArgumentException("resources not found");
+    this.resources = List.copyOf(resources);
+    this.useRequested = useRequested;
+    this.strategy = strategy;
+  }
+
+  List<ResourceSpec> resources() {
+    return resources;
+  }
+
+  /** The pod's request of each configured resource, aligned with {@link #resources()}. */
+  long[] podRequests(PodInfo pod) {
+    Resource r = useRequested ? pod.requests() : pod.nonZeroRequests();
+    long[] out = new long[resources.size()];
+    for (int i = 0; i < out.length; i++) out[i] = amount(r, resources.get(i).name());
+    return out;
+  }
+
+  /** True when the pod requests none of the configured resources. */
+  static boolean isBestEffort(long[] podRequests) {
+    for (long r : podRequests) {
+      if (r != 0) return false;
+    }
+    return true;
+  }
+
+  long score(NodeInfo node, long[] podRequests) {
+    long[] requested = new long[resources.size()];
+    long[] allocatable = new long[resources.size()];
+    Resource nodeRequested = useRequested ? node.requested() : node.nonZeroRequested();
+    Resource alloc = node.allocatable();
+    for (int i = 0; i < requested.length; i++) {
+      String name = resources.get(i).name();
+      long podRequest = podRequests[i];
+      long a;
+      long r;
+      if (podRequest == 0 && ResourceNames.isScalar(name)) {
+        continue; // an extended resource the pod does not request is not scored
+      }
+      switch (name) {
+        case io.kubesim.api.ResourceNames.CPU -> {
+          a = alloc.milliCpu();
+          r = nodeRequested.milliCpu() + podRequest;
+        }
+        case io.kubesim.api.ResourceNames.MEMORY -> {
+          a = alloc.memory();
+          r = nodeRequested.memory() + podRequest;
+        }
+        case io.kubesim.api.ResourceNames.EPHEMERAL_STORAGE -> {
+          a = alloc.ephemeralStorage();
+          r = node.requested().ephemeralStorage() + podRequest;
+        }
+        default -> {
+          if (!ResourceNames.isScalar(name) || !alloc.scalar().containsKey(name)) continue;
+          a = alloc.scalar(name);
+          r = node.requested().scalar(name) + podRequest;
+        }
+      }
+      if (a == 0) continue;
+      allocatable[i] = a;
+      requested[i] = r;
+    }
+    return strategy.score(requested, allocatable);
+  }
+
+  /** A resource amount as the scorer counts it: cpu in millicores, scalar resources only when scalar. */
+  static long amount(Resource r, String name) {
+    return switch (name) {
+      case io.kubesim.api.ResourceNames.CPU -> r.milliCpu();
+      case io.kubesim.api.ResourceNames.MEMORY -> r.memory();
+      case io.kubesim.api.ResourceNames.EPHEMERAL_STORAGE -> r.ephemeralStorage();
+      default -> ResourceNames.isScalar(name) ? r.scalar(name) : 0;
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.kubesim.scheduler.plugins.nodeunschedulable;
+
+import io.kubesim.api.Taint;
+import io.kubesim.api.Toleration;
+import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.FilterPlugin;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
+
+/**
+ * Filters out nodes with {@code spec.unschedulable: true} (cordoned) unless the pod tolerates the
+ * taint {@code node.kubernetes.io/unschedulable:NoSchedule}. It reads the field, not the taint: the
+ * taint itself is TaintToleration's business.
+ */
+public final class NodeUnschedulable implements FilterPlugin {
+  public static final String NAME = "NodeUnschedulable";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new NodeUnschedulable();
+  };
+
+  /** Upstream {@code ErrReasonUnschedulable}. */
+  public static final String ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** UnschedulableAndUnresolvable: preemption cannot uncordon a node. */
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    if (!node.node().spec().unschedulable()) return Status.success();
+    for (Toleration t : pod.pod().spec().tolerations()) {
+      // The unschedulable taint has an empty value, so Lt/Gt tolerations never match it.
+      if (t.tolerates(Taint.UNSCHEDULABLE)) return Status.success();
+    }
+    return Status.unresolvable(ERR_REASON_UNSCHEDULABLE);
+  }
+}

@@ -1,0 +1,91 @@
+package io.kubesim.scheduler.plugins.tainttoleration;
+
+import io.kubesim.api.Taint;
+import io.kubesim.api.TaintEffect;
+import io.kubesim.api.Toleration;
+import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.Features;
+import io.kubesim.scheduler.framework.FilterPlugin;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.PluginFactory;
+import io.kubesim.scheduler.framework.PodInfo;
+import io.kubesim.scheduler.framework.PreScorePlugin;
+import io.kubesim.scheduler.framework.ScorePlugin;
+import io.kubesim.scheduler.framework.StateKey;
+import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.NormalizeScore;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Filter: a node with a NoSchedule or NoExecute taint the pod does not tolerate is rejected,
+ * naming the first such taint. Score: the number of PreferNoSchedule taints the pod does not
+ * tolerate, normalised in reverse (fewer untolerated taints, higher score).
+ */
+public final class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin {
+  public static final String NAME = "TaintToleration";
+
+  /** Builds the plugin from registry args (none). */
+  public static final PluginFactory FACTORY = (args, features) -> {
+    PluginArgs.none(args, NAME);
+    return new TaintToleration(features);
+  };
+
+  /** Upstream formats the reason as {@code node(s) had untolerated taint {<key>: <value>}}. */
+  public static final String ERR_REASON_FORMAT = "node(s) had untolerated taint {%s: %s}";
+
+  /** The tolerations that can tolerate a PreferNoSchedule taint (effect empty or PreferNoSchedule). */
+  private record PreScoreState(List<Toleration> tolerationsPreferNoSchedule) {}
+
+  private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
+
+  private final boolean comparisonOperators;
+
+  public TaintToleration(Features features) {
+    this.comparisonOperators = features.taintTolerationComparisonOperators();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** UnschedulableAndUnresolvable: preemption cannot remove a taint. */
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    Taint taint = Tolerations.findUntolerated(node.node().spec().taints(), pod.pod().spec().tolerations(),
+        Tolerations.DO_NOT_SCHEDULE, comparisonOperators);
+    if (taint == null) return Status.success();
+    return Status.unresolvable(String.format(ERR_REASON_FORMAT, taint.key(), taint.value()));
+  }
+
+  @Override
+  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes) {
+    List<Toleration> preferNoSchedule = new ArrayList<>();
+    for (Toleration t : pod.pod().spec().tolerations()) {
+      // An empty effect tolerates every effect, PreferNoSchedule included.
+      if (t.effect() == null || t.effect() == TaintEffect.PreferNoSchedule) preferNoSchedule.add(t);
+    }
+    state.write(PRE_SCORE_KEY, new PreScoreState(List.copyOf(preferNoSchedule)));
+    return Status.success();
+  }
+
+  /** The number of the node's PreferNoSchedule taints that the pod does not tolerate. */
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    List<Toleration> tolerations = state.read(PRE_SCORE_KEY).tolerationsPreferNoSchedule();
+    long intolerable = 0;
+    for (Taint taint : node.node().spec().taints()) {
+      if (taint.effect() == TaintEffect.PreferNoSchedule && !Tolerations.tolerated(tolerations, taint, comparisonOperators)) {
+        intolerable++;
+      }
+    }
+    return intolerable;
+  }
+
+  @Override
+  public void normalizeScore(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    NormalizeScore.defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  }
+}
