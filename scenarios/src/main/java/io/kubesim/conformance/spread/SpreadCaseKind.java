@@ -36,6 +36,8 @@ public final class SpreadCaseKind implements CaseKind {
   private static final Set<String> COMMON_KEYS =
       Set.of("name", "source", "kind", "featureGates", "defaultConstraints", "objects", "nodes", "existingPods", "pod", "expect");
 
+  private static final Set<String> TERMINAL_PHASES = Set.of("Succeeded", "Failed");
+
   private static final String GATE_NODE_INCLUSION = "NodeInclusionPolicyInPodTopologySpread";
   private static final String GATE_MATCH_LABEL_KEYS = "MatchLabelKeysInPodTopologySpread";
   private static final String GATE_COMPARISON_OPERATORS = "TaintTolerationComparisonOperators";
@@ -133,6 +135,8 @@ public final class SpreadCaseKind implements CaseKind {
       for (YamlNode p : pods.asSeq().items()) {
         Pod pod = decoder.pod(p);
         if (cluster.pod(pod.key()) != null) throw p.error("duplicate pod \"" + pod.key() + "\"");
+        // The scheduler's pod informer excludes Succeeded and Failed pods: they are in no node's pod list.
+        if (TERMINAL_PHASES.contains(pod.status().phase())) continue;
         cluster.addPod(pod);
       }
     }
