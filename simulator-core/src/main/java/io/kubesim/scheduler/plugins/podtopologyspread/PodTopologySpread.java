@@ -270,18 +270,32 @@ public final class PodTopologySpread
       selfMatch[i] = c.selector().matches(pod.labels()) ? 1 : 0;
     }
     PreFilterState s = new PreFilterState(constraints, domains, selfMatch);
-    int[] ids = new int[n];
-    nodes:
-    for (NodeInfo info : snapshot.nodeInfos()) {
-      // Gate off: spreading applies to the nodes that pass the pod's nodeSelector / required affinity.
-      if (!policies && anyAffinity && !affinity.matches(info.node())) continue;
-      for (int i = 0; i < n; i++) {
-        ids[i] = domains[i].domainOf(info);
-        if (ids[i] < 0) continue nodes; // the node must carry the keys of all hard constraints
+    List<NodeInfo> nodes = snapshot.nodeInfos();
+    boolean affinityGate = !policies && anyAffinity;
+    if (n == 1 && !affinityGate && !checkPolicies[0]) {
+      // The common case, without the general loop's bookkeeping: every node carrying the key counts.
+      Domains d0 = domains[0];
+      MatchingPodCounts m0 = matching[0];
+      for (int k = 0, size = nodes.size(); k < size; k++) {
+        NodeInfo info = nodes.get(k);
+        int d = d0.domainOf(info);
+        if (d >= 0) s.add(0, d, m0 == null ? 0 : m0.count(info));
       }
-      for (int i = 0; i < n; i++) {
-        if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
-        s.add(i, ids[i], matching[i] == null ? 0 : matching[i].count(info));
+    } else {
+      int[] ids = new int[n];
+      nodes:
+      for (int k = 0, size = nodes.size(); k < size; k++) {
+        NodeInfo info = nodes.get(k);
+        // Gate off: spreading applies to the nodes that pass the pod's nodeSelector / required affinity.
+        if (affinityGate && !affinity.matches(info.node())) continue;
+        for (int i = 0; i < n; i++) {
+          ids[i] = domains[i].domainOf(info);
+          if (ids[i] < 0) continue nodes; // the node must carry the keys of all hard constraints
+        }
+        for (int i = 0; i < n; i++) {
+          if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
+          s.add(i, ids[i], matching[i] == null ? 0 : matching[i].count(info));
+        }
       }
     }
     s.initCriticalPaths();
@@ -382,46 +396,50 @@ public final class PodTopologySpread
     int n = constraints.size();
     Domains[] domains = new Domains[n];
     MatchingPodCounts[] matching = new MatchingPodCounts[n];
-    MatchingPodCounts[] nodeCounts = new MatchingPodCounts[n];
+    boolean[] hostname = new boolean[n];
+    boolean anyDomainCounts = false;
     for (int i = 0; i < n; i++) {
       Constraint c = constraints.get(i);
       domains[i] = domains(c.topologyKey());
       matching[i] = matching(snapshot, pod.namespace(), c.selector());
-      if (c.isHostname()) nodeCounts[i] = matching[i];
+      hostname[i] = c.isHostname();
+      anyDomainCounts |= !hostname[i] && matching[i] != null;
     }
-    PreScoreState s = new PreScoreState(constraints, domains, nodeCounts);
+    PreScoreState s = new PreScoreState(constraints, domains, matching, hostname);
 
     // Domains and weights come from the filtered nodes only.
-    for (NodeInfo node : filteredNodes) {
+    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
+      NodeInfo node = filteredNodes.get(k);
       if (requireAllTopologies && !hasAllKeys(node, domains)) {
         s.ignore(node);
         continue;
       }
       for (int i = 0; i < n; i++) {
-        if (constraints.get(i).isHostname()) continue; // counted per node in Score
+        if (hostname[i]) continue; // counted per node in Score
         if (s.seed(i, domains[i].domainOrEmpty(node))) s.sizes[i]++;
       }
     }
     for (int i = 0; i < n; i++) {
-      if (constraints.get(i).isHostname()) s.sizes[i] = filteredNodes.size() - s.ignoredCount();
+      if (hostname[i]) s.sizes[i] = filteredNodes.size() - s.ignoredCount();
       s.weights[i] = Math.log(s.sizes[i] + 2);
     }
 
-    // Counts in those domains come from every node.
-    RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
-    boolean anyAffinity = hasAffinity(affinity);
-    boolean policies = features.nodeInclusionPolicyInPodTopologySpread();
-    boolean[] checkPolicies = checkPolicies(constraints, anyAffinity);
-    for (NodeInfo info : allNodes) {
-      if (!policies && anyAffinity && !affinity.matches(info.node())) continue;
-      if (requireAllTopologies && !hasAllKeys(info, domains)) continue;
-      for (int i = 0; i < n; i++) {
-        Constraint c = constraints.get(i);
-        if (c.isHostname() || matching[i] == null) continue;
-        if (checkPolicies[i] && !c.includes(pod, info.node(), affinity, features)) continue;
-        int d = domains[i].domainOrEmpty(info);
-        if (!s.isSeeded(i, d)) continue;
-        s.add(i, d, matching[i].count(info));
+    // Counts in those domains come from every node (nothing to do when all counts are per node or zero).
+    if (anyDomainCounts) {
+      RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
+      boolean anyAffinity = hasAffinity(affinity);
+      boolean affinityGate = !features.nodeInclusionPolicyInPodTopologySpread() && anyAffinity;
+      boolean[] checkPolicies = checkPolicies(constraints, anyAffinity);
+      for (int k = 0, size = allNodes.size(); k < size; k++) {
+        NodeInfo info = allNodes.get(k);
+        if (affinityGate && !affinity.matches(info.node())) continue;
+        if (requireAllTopologies && !hasAllKeys(info, domains)) continue;
+        for (int i = 0; i < n; i++) {
+          if (hostname[i] || matching[i] == null) continue;
+          if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
+          int d = domains[i].domainOrEmpty(info);
+          if (s.isSeeded(i, d)) s.add(i, d, matching[i].count(info));
+        }
       }
     }
     state.write(PRE_SCORE_STATE_KEY, s);
@@ -444,14 +462,13 @@ public final class PodTopologySpread
     for (int i = 0; i < constraints.size(); i++) {
       int d = s.domains[i].domainOf(node);
       if (d < 0) continue; // possible only when nodes lacking keys are not ignored
-      Constraint c = constraints.get(i);
       long count;
-      if (c.isHostname()) {
-        count = s.nodeCounts[i] == null ? 0 : s.nodeCounts[i].count(node); // no inclusion policies here
+      if (s.hostname[i]) {
+        count = s.matching[i] == null ? 0 : s.matching[i].count(node); // the node's own pods, no inclusion policies
       } else {
         count = s.count(i, d);
       }
-      score += count * s.weights[i] + (c.maxSkew() - 1);
+      score += count * s.weights[i] + (constraints.get(i).maxSkew() - 1);
     }
     return goRound(score);
   }

@@ -22,8 +22,10 @@ import java.util.Set;
 public final class PreScoreState {
   private final List<Constraint> constraints;
   final Domains[] domains;
-  /** For hostname constraints, the per-node counts Score reads; null for the others or a selector that counts nothing. */
-  final MatchingPodCounts[] nodeCounts;
+  /** Per constraint, the incremental counts of its selector; null for a selector that counts nothing. */
+  final MatchingPodCounts[] matching;
+  /** Per constraint, whether its key is {@code kubernetes.io/hostname} (counted on the node in Score). */
+  final boolean[] hostname;
   private final long[][] counts;
   private final boolean[][] seeded;
   private final Set<String> ignoredNodes = new LinkedHashSet<>();
@@ -31,10 +33,11 @@ public final class PreScoreState {
   final int[] sizes;
   final double[] weights;
 
-  PreScoreState(List<Constraint> constraints, Domains[] domains, MatchingPodCounts[] nodeCounts) {
+  PreScoreState(List<Constraint> constraints, Domains[] domains, MatchingPodCounts[] matching, boolean[] hostname) {
     this.constraints = List.copyOf(constraints);
     this.domains = domains;
-    this.nodeCounts = nodeCounts;
+    this.matching = matching;
+    this.hostname = hostname;
     int n = constraints.size();
     counts = new long[n][];
     seeded = new boolean[n][];
