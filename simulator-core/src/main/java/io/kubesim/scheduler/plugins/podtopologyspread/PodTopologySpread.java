@@ -1,6 +1,5 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import io.kubesim.api.Node;
 import io.kubesim.api.Pod;
 import io.kubesim.api.ResourceNames;
 import io.kubesim.api.TopologySpreadConstraint;
@@ -38,7 +37,7 @@ import java.util.Map;
  * default constraints with their selector replaced by {@link DefaultSelector} (none when that is
  * empty). See {@link Constraint} for the defaults of unset fields and the selector rules.
  *
- * <h2>Counting (PreFilter)</h2>
+ * <h2>Counting (PreFilter, {@link Filtering})</h2>
  * Over every node of the snapshot: a node is skipped when it lacks the key of <em>any</em> hard
  * constraint (and, with the NodeInclusionPolicy gate off, when it fails the pod's required node
  * affinity); for each constraint whose inclusion policies it passes, its domain becomes eligible
@@ -46,7 +45,7 @@ import java.util.Map;
  * empty selector counts none). Filter rejects a node lacking a key as UnschedulableAndUnresolvable
  * and a node where {@code count(domain) + selfMatch - minMatchNum > maxSkew} as Unschedulable.
  *
- * <h2>Scoring (PreScore)</h2>
+ * <h2>Scoring (PreScore, {@link Scoring})</h2>
  * Domains are seeded by the filtered nodes only (nodes lacking a key are ignored, except under
  * System defaulting for pods without own constraints), counted over every node; Score adds
  * {@code count * ln(size + 2) + maxSkew - 1} per constraint, {@code kubernetes.io/hostname} counted
@@ -80,8 +79,8 @@ public final class PodTopologySpread
   public static final StateKey<PreScoreState> PRE_SCORE_STATE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
   private static final StateKey<Snapshot> SNAPSHOT_KEY = StateKey.of("Snapshot" + NAME, Snapshot.class);
 
-  private static final Status CONSTRAINTS_NOT_MATCH = Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH).withPlugin(NAME);
-  private static final Status NODE_LABEL_NOT_MATCH = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH).withPlugin(NAME);
+  static final Status CONSTRAINTS_NOT_MATCH = Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH).withPlugin(NAME);
+  static final Status NODE_LABEL_NOT_MATCH = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH).withPlugin(NAME);
   private static final PreFilterResult PRE_FILTER_SUCCESS = PreFilterResult.of(Status.success());
   private static final PreFilterResult PRE_FILTER_SKIP = PreFilterResult.of(Status.skip());
 
@@ -89,6 +88,8 @@ public final class PodTopologySpread
   private final List<TopologySpreadConstraint> defaultConstraints;
   private final boolean systemDefaulted;
   private final Map<String, Domains> domainsByKey = new HashMap<>();
+  private final Filtering filtering;
+  private final Scoring scoring;
 
   /**
    * @param args null for upstream's defaults (System defaulting)
@@ -99,6 +100,8 @@ public final class PodTopologySpread
     this.features = features == null ? Features.DEFAULTS : features;
     this.systemDefaulted = a.defaultingType() == PodTopologySpreadArgs.DefaultingType.System;
     this.defaultConstraints = systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : a.defaultConstraints();
+    this.filtering = new Filtering(this);
+    this.scoring = new Scoring(this);
   }
 
   /** For the plugin registry: args must be a {@link PodTopologySpreadArgs} or null. */
@@ -207,7 +210,7 @@ public final class PodTopologySpread
     return TopologySpreadConstraint.HONOR.equals(value) ? NodeInclusionPolicy.Honor : NodeInclusionPolicy.Ignore;
   }
 
-  private static boolean hasAffinity(RequiredNodeAffinity affinity) {
+  static boolean hasAffinity(RequiredNodeAffinity affinity) {
     return !affinity.nodeSelector().isEmpty() || affinity.required() != null;
   }
 
@@ -215,7 +218,7 @@ public final class PodTopologySpread
    * Per constraint, whether {@link Constraint#includes} can exclude a node: only with the
    * NodeInclusionPolicy gate on, and only for Honor policies that have something to honor.
    */
-  private boolean[] checkPolicies(List<Constraint> constraints, boolean anyAffinity) {
+  boolean[] checkPolicies(List<Constraint> constraints, boolean anyAffinity) {
     boolean[] out = new boolean[constraints.size()];
     if (!features.nodeInclusionPolicyInPodTopologySpread()) return out;
     for (int i = 0; i < out.length; i++) {
@@ -225,16 +228,16 @@ public final class PodTopologySpread
     return out;
   }
 
-  private Domains domains(String key) {
+  Domains domains(String key) {
     return domainsByKey.computeIfAbsent(key, Domains::new);
   }
 
   /** The incremental counts for a selector; null when it counts nothing (empty or NOTHING). */
-  private static MatchingPodCounts matching(Snapshot snapshot, String namespace, Selector selector) {
+  static MatchingPodCounts matching(Snapshot snapshot, String namespace, Selector selector) {
     return selector.isEmpty() || selector.isNothing() ? null : snapshot.matchingPods(namespace, selector);
   }
 
-  // ---------------------------------------------------------------- PreFilter / Filter (upstream filtering.go)
+  // ---------------------------------------------------------------- PreFilter / Filter (Filtering)
 
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
@@ -246,60 +249,8 @@ public final class PodTopologySpread
       return PreFilterResult.of(Status.error("get constraints from pod: " + e.getMessage()).withPlugin(NAME));
     }
     if (constraints.isEmpty()) return PRE_FILTER_SKIP;
-    state.write(PRE_FILTER_STATE_KEY, countDomains(pod.pod(), constraints, snapshot));
+    state.write(PRE_FILTER_STATE_KEY, filtering.count(pod.pod(), constraints, snapshot));
     return PRE_FILTER_SUCCESS;
-  }
-
-  /**
-   * Upstream {@code calPreFilterState} once the constraints are known: the eligible domains and their
-   * matching-pod counts. O(nodes x constraints); each node's count is an array read.
-   */
-  private PreFilterState countDomains(Pod pod, List<Constraint> constraints, Snapshot snapshot) {
-    int n = constraints.size();
-    Domains[] domains = new Domains[n];
-    MatchingPodCounts[] matching = new MatchingPodCounts[n];
-    int[] selfMatch = new int[n];
-    RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
-    boolean anyAffinity = hasAffinity(affinity);
-    boolean policies = features.nodeInclusionPolicyInPodTopologySpread();
-    boolean[] checkPolicies = checkPolicies(constraints, anyAffinity);
-    for (int i = 0; i < n; i++) {
-      Constraint c = constraints.get(i);
-      domains[i] = domains(c.topologyKey());
-      matching[i] = matching(snapshot, pod.namespace(), c.selector());
-      selfMatch[i] = c.selector().matches(pod.labels()) ? 1 : 0;
-    }
-    PreFilterState s = new PreFilterState(constraints, domains, selfMatch);
-    List<NodeInfo> nodes = snapshot.nodeInfos();
-    boolean affinityGate = !policies && anyAffinity;
-    if (n == 1 && !affinityGate && !checkPolicies[0]) {
-      // The common case, without the general loop's bookkeeping: every node carrying the key counts.
-      Domains d0 = domains[0];
-      MatchingPodCounts m0 = matching[0];
-      for (int k = 0, size = nodes.size(); k < size; k++) {
-        NodeInfo info = nodes.get(k);
-        int d = d0.domainOf(info);
-        if (d >= 0) s.add(0, d, m0 == null ? 0 : m0.count(info));
-      }
-    } else {
-      int[] ids = new int[n];
-      nodes:
-      for (int k = 0, size = nodes.size(); k < size; k++) {
-        NodeInfo info = nodes.get(k);
-        // Gate off: spreading applies to the nodes that pass the pod's nodeSelector / required affinity.
-        if (affinityGate && !affinity.matches(info.node())) continue;
-        for (int i = 0; i < n; i++) {
-          ids[i] = domains[i].domainOf(info);
-          if (ids[i] < 0) continue nodes; // the node must carry the keys of all hard constraints
-        }
-        for (int i = 0; i < n; i++) {
-          if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
-          s.add(i, ids[i], matching[i] == null ? 0 : matching[i].count(info));
-        }
-      }
-    }
-    s.initCriticalPaths();
-    return s;
   }
 
   @Override
@@ -309,40 +260,17 @@ public final class PodTopologySpread
 
   @Override
   public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo other, NodeInfo node) {
-    return updateWithPod(state, podToSchedule, other, node, 1);
+    PreFilterState s = state.find(PRE_FILTER_STATE_KEY);
+    if (s == null) return missing(PRE_FILTER_STATE_KEY);
+    filtering.update(s, podToSchedule.pod(), other.pod(), node, 1);
+    return Status.success();
   }
 
   @Override
   public Status removePod(CycleState state, PodInfo podToSchedule, PodInfo other, NodeInfo node) {
-    return updateWithPod(state, podToSchedule, other, node, -1);
-  }
-
-  /**
-   * Upstream {@code updateWithPod}: as if {@code other} were added to / removed from {@code node} (the
-   * node passed in, not {@code other}'s nodeName). Terminating pods are not special here.
-   */
-  private Status updateWithPod(CycleState state, PodInfo podToSchedule, PodInfo other, NodeInfo nodeInfo, int delta) {
     PreFilterState s = state.find(PRE_FILTER_STATE_KEY);
     if (s == null) return missing(PRE_FILTER_STATE_KEY);
-    Pod preemptor = podToSchedule.pod();
-    Pod updated = other.pod();
-    if (nodeInfo == null || !updated.namespace().equals(preemptor.namespace())) return Status.success();
-    List<Constraint> constraints = s.constraints();
-    int[] ids = new int[constraints.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = s.domains[i].domainOf(nodeInfo);
-      if (ids[i] < 0) return Status.success();
-    }
-    Node node = nodeInfo.node();
-    RequiredNodeAffinity affinity = RequiredNodeAffinity.of(preemptor);
-    boolean policies = features.nodeInclusionPolicyInPodTopologySpread();
-    if (!policies && !affinity.matches(node)) return Status.success();
-    for (int i = 0; i < ids.length; i++) {
-      Constraint c = constraints.get(i);
-      if (!c.selector().matches(updated.labels())) continue;
-      if (policies && !c.includes(preemptor, node, affinity, features)) continue;
-      s.update(i, ids[i], delta);
-    }
+    filtering.update(s, podToSchedule.pod(), other.pod(), node, -1);
     return Status.success();
   }
 
@@ -350,22 +278,14 @@ public final class PodTopologySpread
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     PreFilterState s = state.find(PRE_FILTER_STATE_KEY);
     if (s == null) return missing(PRE_FILTER_STATE_KEY);
-    List<Constraint> constraints = s.constraints();
-    for (int i = 0; i < constraints.size(); i++) {
-      int matchNum = s.matchNumOf(i, node);
-      if (matchNum < 0) return NODE_LABEL_NOT_MATCH;
-      // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
-      int skew = matchNum + s.selfMatch[i] - s.minMatchNum(i);
-      if (skew > constraints.get(i).maxSkew()) return CONSTRAINTS_NOT_MATCH;
-    }
-    return Status.success();
+    return filtering.filter(s, node);
   }
 
   private static Status missing(StateKey<?> key) {
     return Status.error("reading \"" + key.name() + "\" from cycleState: not found").withPlugin(NAME);
   }
 
-  // ---------------------------------------------------------------- PreScore / Score (upstream scoring.go)
+  // ---------------------------------------------------------------- PreScore / Score (Scoring)
 
   /** Reads the snapshot recorded by this cycle's PreFilter; see the class comment. */
   @Override
@@ -379,8 +299,7 @@ public final class PodTopologySpread
 
   /** PreScore with the snapshot given explicitly: Skip when nothing is to be scored. */
   public Status preScore(CycleState state, PodInfo podInfo, List<NodeInfo> filteredNodes, Snapshot snapshot) {
-    List<NodeInfo> allNodes = snapshot.nodeInfos();
-    if (allNodes.isEmpty()) return Status.skip();
+    if (snapshot.nodeInfos().isEmpty()) return Status.skip();
     Pod pod = podInfo.pod();
     List<Constraint> constraints;
     try {
@@ -392,115 +311,18 @@ public final class PodTopologySpread
     // Only System defaulting (for pods without own constraints) keeps nodes that lack a topology key,
     // so that zone-less nodes still get hostname spreading.
     boolean requireAllTopologies = !pod.spec().topologySpreadConstraints().isEmpty() || !systemDefaulted;
-
-    int n = constraints.size();
-    Domains[] domains = new Domains[n];
-    MatchingPodCounts[] matching = new MatchingPodCounts[n];
-    boolean[] hostname = new boolean[n];
-    boolean anyDomainCounts = false;
-    for (int i = 0; i < n; i++) {
-      Constraint c = constraints.get(i);
-      domains[i] = domains(c.topologyKey());
-      matching[i] = matching(snapshot, pod.namespace(), c.selector());
-      hostname[i] = c.isHostname();
-      anyDomainCounts |= !hostname[i] && matching[i] != null;
-    }
-    PreScoreState s = new PreScoreState(constraints, domains, matching, hostname);
-
-    // Domains and weights come from the filtered nodes only.
-    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
-      NodeInfo node = filteredNodes.get(k);
-      if (requireAllTopologies && !hasAllKeys(node, domains)) {
-        s.ignore(node);
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        if (hostname[i]) continue; // counted per node in Score
-        if (s.seed(i, domains[i].domainOrEmpty(node))) s.sizes[i]++;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      if (hostname[i]) s.sizes[i] = filteredNodes.size() - s.ignoredCount();
-      s.weights[i] = Math.log(s.sizes[i] + 2);
-    }
-
-    // Counts in those domains come from every node (nothing to do when all counts are per node or zero).
-    if (anyDomainCounts) {
-      RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
-      boolean anyAffinity = hasAffinity(affinity);
-      boolean affinityGate = !features.nodeInclusionPolicyInPodTopologySpread() && anyAffinity;
-      boolean[] checkPolicies = checkPolicies(constraints, anyAffinity);
-      for (int k = 0, size = allNodes.size(); k < size; k++) {
-        NodeInfo info = allNodes.get(k);
-        if (affinityGate && !affinity.matches(info.node())) continue;
-        if (requireAllTopologies && !hasAllKeys(info, domains)) continue;
-        for (int i = 0; i < n; i++) {
-          if (hostname[i] || matching[i] == null) continue;
-          if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
-          int d = domains[i].domainOrEmpty(info);
-          if (s.isSeeded(i, d)) s.add(i, d, matching[i].count(info));
-        }
-      }
-    }
-    state.write(PRE_SCORE_STATE_KEY, s);
+    state.write(PRE_SCORE_STATE_KEY, scoring.preScore(pod, constraints, filteredNodes, snapshot, requireAllTopologies));
     return Status.success();
-  }
-
-  private static boolean hasAllKeys(NodeInfo node, Domains[] domains) {
-    for (Domains d : domains) {
-      if (d.domainOf(node) < 0) return false;
-    }
-    return true;
   }
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    PreScoreState s = state.read(PRE_SCORE_STATE_KEY);
-    if (s.isIgnored(node)) return 0;
-    List<Constraint> constraints = s.constraints();
-    double score = 0;
-    for (int i = 0; i < constraints.size(); i++) {
-      int d = s.domains[i].domainOf(node);
-      if (d < 0) continue; // possible only when nodes lacking keys are not ignored
-      long count;
-      if (s.hostname[i]) {
-        count = s.matching[i] == null ? 0 : s.matching[i].count(node); // the node's own pods, no inclusion policies
-      } else {
-        count = s.count(i, d);
-      }
-      score += count * s.weights[i] + (constraints.get(i).maxSkew() - 1);
-    }
-    return goRound(score);
+    return scoring.score(state.read(PRE_SCORE_STATE_KEY), node);
   }
 
-  /** Go's {@code math.Round}: half away from zero. */
-  static long goRound(double x) {
-    return x < 0 ? -Math.round(-x) : Math.round(x);
-  }
-
-  /**
-   * Upstream NormalizeScore: with min/max over the non-ignored nodes, {@code 100 * (max + min - s) / max}
-   * (integer division); every node 100 when max is 0; ignored nodes 0.
-   */
   @Override
   public void normalizeScore(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-    PreScoreState s = state.read(PRE_SCORE_STATE_KEY);
-    long min = Long.MAX_VALUE;
-    long max = 0;
-    for (int k = 0; k < scores.length; k++) {
-      if (s.isIgnored(nodes.get(k))) continue;
-      min = Math.min(min, scores[k]);
-      max = Math.max(max, scores[k]);
-    }
-    for (int k = 0; k < scores.length; k++) {
-      if (s.isIgnored(nodes.get(k))) {
-        scores[k] = 0;
-      } else if (max == 0) {
-        scores[k] = MAX_NODE_SCORE;
-      } else {
-        scores[k] = MAX_NODE_SCORE * (max + min - scores[k]) / max;
-      }
-    }
+    Scoring.normalize(state.read(PRE_SCORE_STATE_KEY), nodes, scores);
   }
 
   // ---------------------------------------------------------------- skew as the scheduler sees it
@@ -516,7 +338,7 @@ public final class PodTopologySpread
     for (String action : List.of(TopologySpreadConstraint.DO_NOT_SCHEDULE, TopologySpreadConstraint.SCHEDULE_ANYWAY)) {
       List<Constraint> constraints = constraints(pod, action, snapshot.objects());
       if (constraints.isEmpty()) continue;
-      PreFilterState s = countDomains(pod, constraints, snapshot);
+      PreFilterState s = filtering.count(pod, constraints, snapshot);
       for (int i = 0; i < constraints.size(); i++) {
         Map<String, Integer> counts = s.tpValueToMatchNum(i);
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -209,8 +209,8 @@ class ScoringTest {
 
   @Test
   void goRoundIsHalfAwayFromZero() {
-    assertThat(PodTopologySpread.goRound(2.5)).isEqualTo(3);
-    assertThat(PodTopologySpread.goRound(2.4999)).isEqualTo(2);
-    assertThat(PodTopologySpread.goRound(-2.5)).isEqualTo(-3);
+    assertThat(Scoring.goRound(2.5)).isEqualTo(3);
+    assertThat(Scoring.goRound(2.4999)).isEqualTo(2);
+    assertThat(Scoring.goRound(-2.5)).isEqualTo(-3);
   }
 }
