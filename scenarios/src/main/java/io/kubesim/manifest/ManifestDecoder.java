@@ -72,6 +72,7 @@ public final class ManifestDecoder {
   private static final List<String> POLICIES = List.of(TopologySpreadConstraint.HONOR, TopologySpreadConstraint.IGNORE);
   private static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
   private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
+  private static final List<String> CONTAINER_RESTART_POLICIES = List.of("Always", "OnFailure", "Never");
   private static final List<String> KINDS = List.of("Pod", "Node", "Service", "ReplicationController", "ReplicaSet", "StatefulSet", "List");
 
   private static final ManifestDecoder API_SERVER = new ManifestDecoder(true);
@@ -226,7 +227,7 @@ public final class ManifestDecoder {
         m.opt("image", YamlNode::asString, null),
         m.opt("resources", this::resources, null),
         m.opt("ports", list(this::containerPort), null),
-        m.opt("restartPolicy", n -> n.asEnum(List.of("Always")), null));
+        m.opt("restartPolicy", n -> n.asEnum(CONTAINER_RESTART_POLICIES), null));
   }
 
   public ResourceRequirements resources(YamlNode node) {
