@@ -1,0 +1,140 @@
+package io.kubesim.scheduler.plugins.podtopologyspread;
+
+import io.kubesim.api.Pod;
+import io.kubesim.api.labels.RequiredNodeAffinity;
+import io.kubesim.scheduler.framework.Features;
+import io.kubesim.scheduler.framework.MatchingPodCounts;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.ScorePlugin;
+import io.kubesim.scheduler.framework.Snapshot;
+import java.util.List;
+
+/**
+ * PreScore's counting, Score and NormalizeScore (upstream {@code scoring.go}).
+ *
+ * <ol>
+ *   <li>Filtered nodes lacking a soft key are ignored (unless {@code requireAllTopologies} is false:
+ *       System defaulting for a pod without own constraints, where a missing key reads as {@code ""}).
+ *   <li>The other filtered nodes seed the domains of each non-hostname constraint; the number of
+ *       seeded domains is the {@code size} of the weight {@code ln(size + 2)} (for hostname: the
+ *       number of non-ignored filtered nodes).
+ *   <li>Every node of the snapshot adds its matching pods to its domain, if seeded, under the same
+ *       affinity gate and inclusion policies as PreFilter.
+ *   <li>Score sums {@code count * weight + maxSkew - 1} and rounds once; hostname counts are the
+ *       node's own pods, read at Score time without policies.
+ * </ol>
+ */
+final class Scoring {
+  private final PodTopologySpread plugin;
+  private final Features features;
+
+  Scoring(PodTopologySpread plugin) {
+    this.plugin = plugin;
+    this.features = plugin.features();
+  }
+
+  PreScoreState preScore(Pod pod, List<Constraint> constraints, List<NodeInfo> filteredNodes, Snapshot snapshot,
+      boolean requireAllTopologies) {
+    int n = constraints.size();
+    Domains[] domains = new Domains[n];
+    MatchingPodCounts[] matching = new MatchingPodCounts[n];
+    boolean[] hostname = new boolean[n];
+    boolean anyDomainCounts = false;
+    for (int i = 0; i < n; i++) {
+      Constraint c = constraints.get(i);
+      domains[i] = plugin.domains(c.topologyKey());
+      matching[i] = PodTopologySpread.matching(snapshot, pod.namespace(), c.selector());
+      hostname[i] = c.isHostname();
+      anyDomainCounts |= !hostname[i] && matching[i] != null;
+    }
+    PreScoreState s = new PreScoreState(constraints, domains, matching, hostname);
+
+    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
+      NodeInfo node = filteredNodes.get(k);
+      if (requireAllTopologies && !hasAllKeys(node, domains)) {
+        s.ignore(node);
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        if (hostname[i]) continue;
+        if (s.seed(i, domains[i].domainOrEmpty(node))) s.sizes[i]++;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (hostname[i]) s.sizes[i] = filteredNodes.size() - s.ignoredCount();
+      s.weights[i] = Math.log(s.sizes[i] + 2);
+    }
+
+    if (!anyDomainCounts) return s; // every count is per node (hostname) or zero
+    RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
+    boolean anyAffinity = PodTopologySpread.hasAffinity(affinity);
+    boolean affinityGate = !features.nodeInclusionPolicyInPodTopologySpread() && anyAffinity;
+    boolean[] checkPolicies = plugin.checkPolicies(constraints, anyAffinity);
+    List<NodeInfo> allNodes = snapshot.nodeInfos();
+    for (int k = 0, size = allNodes.size(); k < size; k++) {
+      NodeInfo info = allNodes.get(k);
+      if (affinityGate && !affinity.matches(info.node())) continue;
+      if (requireAllTopologies && !hasAllKeys(info, domains)) continue;
+      for (int i = 0; i < n; i++) {
+        if (hostname[i] || matching[i] == null) continue;
+        if (checkPolicies[i] && !constraints.get(i).includes(pod, info.node(), affinity, features)) continue;
+        int d = domains[i].domainOrEmpty(info);
+        if (s.isSeeded(i, d)) s.add(i, d, matching[i].count(info));
+      }
+    }
+    return s;
+  }
+
+  private static boolean hasAllKeys(NodeInfo node, Domains[] domains) {
+    for (Domains d : domains) {
+      if (d.domainOf(node) < 0) return false;
+    }
+    return true;
+  }
+
+  long score(PreScoreState s, NodeInfo node) {
+    if (s.isIgnored(node)) return 0;
+    List<Constraint> constraints = s.constraints();
+    double score = 0;
+    for (int i = 0; i < constraints.size(); i++) {
+      int d = s.domains[i].domainOf(node);
+      if (d < 0) continue; // possible only when nodes lacking keys are not ignored
+      long count;
+      if (s.hostname[i]) {
+        count = s.matching[i] == null ? 0 : s.matching[i].count(node);
+      } else {
+        count = s.count(i, d);
+      }
+      score += count * s.weights[i] + (constraints.get(i).maxSkew() - 1);
+    }
+    return goRound(score);
+  }
+
+  /** Go's {@code math.Round}: half away from zero. */
+  static long goRound(double x) {
+    return x < 0 ? -Math.round(-x) : Math.round(x);
+  }
+
+  /**
+   * With min/max over the non-ignored nodes: {@code 100 * (max + min - s) / max} (integer division), so
+   * the busiest node gets {@code 100 * min / max}; every node 100 when max is 0; ignored nodes 0.
+   */
+  static void normalize(PreScoreState s, List<NodeInfo> nodes, long[] scores) {
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int k = 0; k < scores.length; k++) {
+      if (s.isIgnored(nodes.get(k))) continue;
+      min = Math.min(min, scores[k]);
+      max = Math.max(max, scores[k]);
+    }
+    for (int k = 0; k < scores.length; k++) {
+      if (s.isIgnored(nodes.get(k))) {
+        scores[k] = 0;
+      } else if (max == 0) {
+        scores[k] = ScorePlugin.MAX_NODE_SCORE;
+      } else {
+        scores[k] = ScorePlugin.MAX_NODE_SCORE * (max + min - scores[k]) / max;
+      }
+    }
+  }
+}
