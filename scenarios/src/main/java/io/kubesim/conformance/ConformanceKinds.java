@@ -1,5 +1,6 @@
 package io.kubesim.conformance;
 
+import io.kubesim.conformance.spread.SpreadCaseKind;
 import java.util.List;
 
 /** The registry of case kinds the runner knows. */
@@ -7,6 +8,6 @@ public final class ConformanceKinds {
   private ConformanceKinds() {}
 
   public static List<CaseKind> all() {
-    return List.of();
+    return List.of(new SpreadCaseKind());
   }
 }
