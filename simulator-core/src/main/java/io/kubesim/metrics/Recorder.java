@@ -1,0 +1,183 @@
+package io.kubesim.metrics;
+
+import io.kubesim.api.LabelSelector;
+import io.kubesim.api.Pod;
+import io.kubesim.api.TopologySpreadConstraint;
+import io.kubesim.api.labels.Selector;
+import io.kubesim.cluster.Cluster;
+import io.kubesim.scheduler.QueuedPodInfo;
+import io.kubesim.scheduler.SchedulingDecision;
+import io.kubesim.scheduler.framework.MatchingPodCounts;
+import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.plugins.podtopologyspread.ConstraintSkew;
+import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
+import io.kubesim.sim.Simulation;
+import io.kubesim.sim.SimulationListener;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects samples from a simulation: after every instant where something happened, and at
+ * least every {@code intervalMs} when the caller schedules ticks. Also tracks how long every pod
+ * waited to be scheduled.
+ */
+public final class Recorder implements SimulationListener {
+  private final Simulation sim;
+  private final PodTopologySpread spread;
+  private final long intervalMs;
+  private final List<SpreadSample> spreadSamples = new ArrayList<>();
+  private final List<PendingSample> pendingSamples = new ArrayList<>();
+  private final List<TimelineMark> marks = new ArrayList<>();
+  private final Map<String, Long> pendingSince = new HashMap<>();
+  private final Map<String, Long> waits = new LinkedHashMap<>();
+  private boolean dirty = true;
+  private long lastSample = Long.MIN_VALUE;
+  private int decisions;
+  private int unschedulableAttempts;
+
+  /** A labelled timeline event, for charts. */
+  public record TimelineMark(long time, String label) {}
+
+  /** @param spread the profile's PodTopologySpread, so skews use its default constraints and gates */
+  public Recorder(Simulation sim, PodTopologySpread spread, long intervalMs) {
+    this.sim = sim;
+    this.spread = spread;
+    this.intervalMs = intervalMs;
+  }
+
+  @Override
+  public void onDecision(long now, SchedulingDecision d) {
+    decisions++;
+    if (!d.isScheduled()) unschedulableAttempts++;
+    dirty = true;
+  }
+
+  @Override
+  public void onPodChange(long now, Pod before, Pod after) {
+    dirty = true;
+    if (after != null && !after.isBound() && !after.status().isTerminal()) {
+      pendingSince.putIfAbsent(uid(after), now);
+    } else if (before != null) {
+      Long since = pendingSince.remove(uid(before));
+      if (since != null && after != null && after.isBound()) waits.merge(after.key(), now - since, Math::max);
+    }
+  }
+
+  private static String uid(Pod p) {
+    return p.metadata().uid();
+  }
+
+  @Override
+  public void onTimelineEvent(long now, String label) {
+    marks.add(new TimelineMark(now, label));
+    dirty = true;
+  }
+
+  @Override
+  public void afterSettle(long now) {
+    if (!dirty && now < lastSample + intervalMs) return;
+    sample(now);
+    dirty = false;
+    lastSample = now;
+  }
+
+  /** Samples now, whatever changed. */
+  public void sample(long now) {
+    Cluster cluster = sim.cluster();
+    for (Workloads.Workload w : Workloads.of(cluster)) spreadSamples.addAll(spread(now, cluster, w));
+    pendingSamples.add(pending(now));
+  }
+
+  private List<SpreadSample> spread(long now, Cluster cluster, Workloads.Workload w) {
+    List<TopologySpreadConstraint> declared = w.nextPod().spec().topologySpreadConstraints();
+    if (declared.isEmpty()) return List.of();
+    List<ConstraintSkew> skews = spread.skews(w.nextPod(), cluster);
+    List<SpreadSample> out = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      TopologySpreadConstraint c = declared.get(i);
+      ConstraintSkew s = findSkew(skews, c);
+      Map<String, Integer> all = domainCounts(cluster, w.nextPod().namespace(), c.labelSelector(), c.topologyKey(), null);
+      Map<String, Integer> newest = w.revision().isEmpty() ? all
+          : domainCounts(cluster, w.nextPod().namespace(), c.labelSelector(), c.topologyKey(), w.revision());
+      int minDomains = c.minDomains() == null ? 1 : c.minDomains();
+      int eligible = s == null ? 0 : s.matchNum().size();
+      out.add(new SpreadSample(now, w.ref(), i, c.topologyKey(), c.whenUnsatisfiable(), c.maxSkew(), minDomains,
+          s == null ? 0 : s.skew(), eligible, eligible >= minDomains, all, skew(all), newest));
+    }
+    return out;
+  }
+
+  private static ConstraintSkew findSkew(List<ConstraintSkew> skews, TopologySpreadConstraint c) {
+    for (ConstraintSkew s : skews) {
+      if (s.constraint().topologyKey().equals(c.topologyKey()) && s.whenUnsatisfiable().equals(c.whenUnsatisfiable())) return s;
+    }
+    return null;
+  }
+
+  /** Matching non-terminating pods per domain over every node carrying the key, zeros included. */
+  private static Map<String, Integer> domainCounts(Cluster cluster, String namespace, LabelSelector selector, String key, String revision) {
+    Selector s = Selector.of(selector);
+    if (revision != null) s = s.and(Selector.fromSet(Map.of(Workloads.POD_TEMPLATE_HASH, revision)));
+    MatchingPodCounts counts = cluster.matchingPods(namespace, s);
+    Map<String, Integer> out = new TreeMap<>();
+    for (NodeInfo n : cluster.nodeInfos()) {
+      String domain = n.node().labels().get(key);
+      if (domain != null) out.merge(domain, counts.count(n), Integer::sum);
+    }
+    return out;
+  }
+
+  static int skew(Map<String, Integer> counts) {
+    if (counts.isEmpty()) return 0;
+    int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE;
+    for (int c : counts.values()) {
+      max = Math.max(max, c);
+      min = Math.min(min, c);
+    }
+    return max - min;
+  }
+
+  private PendingSample pending(long now) {
+    Map<String, Integer> reasons = new TreeMap<>();
+    long longest = 0;
+    for (QueuedPodInfo q : sim.scheduler().queue().pending()) {
+      if (!q.lastFailureMessage().isEmpty()) reasons.merge(q.lastFailureMessage(), 1, Integer::sum);
+    }
+    for (long since : pendingSince.values()) longest = Math.max(longest, now - since);
+    return new PendingSample(now, pendingSince.size(), longest, reasons);
+  }
+
+  public List<SpreadSample> spreadSamples() {
+    return spreadSamples;
+  }
+
+  public List<PendingSample> pendingSamples() {
+    return pendingSamples;
+  }
+
+  public List<TimelineMark> marks() {
+    return marks;
+  }
+
+  /** How long each pod that got scheduled waited, longest wait per pod name. */
+  public Map<String, Long> schedulingWaits() {
+    return waits;
+  }
+
+  /** Pods still waiting, with the time they started waiting. */
+  public Map<String, Long> stillPending() {
+    return pendingSince;
+  }
+
+  public int decisions() {
+    return decisions;
+  }
+
+  public int unschedulableAttempts() {
+    return unschedulableAttempts;
+  }
+}
