@@ -162,7 +162,7 @@ public final class NodeCpuAdmission {
 
   /** The exclusive CPUs of each container of a pod that has any (finished init containers included). */
   public Map<String, CpuSet> exclusiveCpus(String podUid) {
-    return state.podAssignments(podUid);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(state.podAssignments(podUid)));
   }
 
   /** The NUMA affinity the Topology Manager stored for a container (affinity {@code null} = any). */

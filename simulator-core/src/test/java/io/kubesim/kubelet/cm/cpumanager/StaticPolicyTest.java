@@ -181,6 +181,19 @@ class StaticPolicyTest {
   }
 
   @Test
+  void fullPcpusOnlyMayStillHandOutSiblingsOfReservedCpusWhenTheAffinityLeavesNothingElse() {
+    // Upstream keeps the siblings of reserved CPUs allocatable and only counts them out in the
+    // admission check, so a NUMA-aligned request can split cores when reserved CPUs split cores.
+    CpuTopology t = io.kubesim.kubelet.cm.topology.CpuTopologies.linuxNumbered(2, 4, 2, 1, 4,
+        io.kubesim.kubelet.cm.topology.NumaDistances.socketed(2, 1, 20, 20));
+    StaticPolicy p = new StaticPolicy(t, cpus("1,6,11"),
+        CpuManagerPolicyOptions.parse(Map.of("full-pcpus-only", "true", "strict-cpu-reservation", "true")));
+    CpuManagerState s = new CpuManagerState(cpus("3-5,7,9,12-15"));
+    p.allocate(s, "pod", "c", 2, false, NumaMask.of(0));
+    assertThat(s.cpuSet("pod", "c")).as("CPU 3 shares a core with 11, CPU 9 with 1").hasToString("3,9");
+  }
+
+  @Test
   void theSmtCheckRunsEvenForAContainerThatAlreadyHasCpus() {
     StaticPolicy p = new StaticPolicy(SINGLE_SOCKET_HT, CpuSet.EMPTY,
         CpuManagerPolicyOptions.parse(Map.of("full-pcpus-only", "true")));
