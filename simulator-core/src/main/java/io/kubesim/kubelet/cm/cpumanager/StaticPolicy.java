@@ -267,35 +267,43 @@ public final class StaticPolicy {
    */
   public List<TopologyHint> generateCpuTopologyHints(CpuSet available, CpuSet reusable, int request) {
     CpuSet nodes = topology.details().numaNodes();
+    // Per-node counts once, so that each of the 2^nodes masks is a few additions.
+    Map<Integer, Integer> capacity = new LinkedHashMap<>();
+    Map<Integer, Integer> free = new LinkedHashMap<>();
+    for (int node : nodes) {
+      capacity.put(node, topology.cpusInNumaNode(node).size());
+      free.put(node, 0);
+    }
+    for (int cpu : available.ids()) free.merge(topology.info(cpu).numaNode(), 1, Integer::sum);
+    NumaMask reusableNodes = NumaMask.of(reusable.stream().map(c -> topology.info(c).numaNode()).toArray());
+
     int[] minAffinitySize = {nodes.size()};
-    List<TopologyHint> hints = new ArrayList<>();
-    int[] reusableNodes = reusable.stream().map(c -> topology.info(c).numaNode()).toArray();
-    int[] availableNodes = available.stream().map(c -> topology.info(c).numaNode()).toArray();
+    List<NumaMask> fitting = new ArrayList<>();
     NumaMask.iterateBitMasks(nodes.ids(), mask -> {
-      int capacity = topology.details().cpusInNumaNodes(mask.toCpuSet()).size();
-      if (capacity >= request && mask.count() < minAffinitySize[0]) minAffinitySize[0] = mask.count();
-      int matching = 0;
-      for (int node : reusableNodes) {
-        if (!mask.isSet(node)) return;
-        matching++;
+      int cpusInMask = 0;
+      int matching = reusable.size();
+      for (int node : mask.nodes()) {
+        cpusInMask += capacity.get(node);
+        matching += free.get(node);
       }
-      for (int node : availableNodes) if (mask.isSet(node)) matching++;
+      if (cpusInMask >= request && mask.count() < minAffinitySize[0]) minAffinitySize[0] = mask.count();
+      if (!reusableNodes.and(mask).equals(reusableNodes)) return;
       if (matching < request) return;
-      hints.add(new TopologyHint(mask, false));
+      fitting.add(mask);
     });
-    List<TopologyHint> out = new ArrayList<>(hints.size());
-    for (TopologyHint h : hints) {
-      boolean preferred = (options.alignBySocket() && isHintSocketAligned(h, minAffinitySize[0]))
-          || h.numaNodeAffinity().count() == minAffinitySize[0];
-      out.add(new TopologyHint(h.numaNodeAffinity(), preferred));
+    List<TopologyHint> out = new ArrayList<>(fitting.size());
+    for (NumaMask mask : fitting) {
+      boolean preferred = (options.alignBySocket() && isHintSocketAligned(mask, minAffinitySize[0]))
+          || mask.count() == minAffinitySize[0];
+      out.add(new TopologyHint(mask, preferred));
     }
     return out;
   }
 
-  private boolean isHintSocketAligned(TopologyHint hint, int minAffinitySize) {
+  private boolean isHintSocketAligned(NumaMask hint, int minAffinitySize) {
     int numaNodesPerSocket = topology.numNumaNodes() / topology.numSockets();
     if (numaNodesPerSocket == 0) return false;
     int minSockets = (minAffinitySize + numaNodesPerSocket - 1) / numaNodesPerSocket;
-    return topology.details().socketsInNumaNodes(hint.numaNodeAffinity().toCpuSet()).size() == minSockets;
+    return topology.details().socketsInNumaNodes(hint.toCpuSet()).size() == minSockets;
   }
 }

@@ -189,7 +189,20 @@ public final class CpuSet implements Iterable<Integer> {
 
   @Override
   public Iterator<Integer> iterator() {
-    return list().iterator();
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < ids.length;
+      }
+
+      @Override
+      public Integer next() {
+        if (next >= ids.length) throw new NoSuchElementException();
+        return ids[next++];
+      }
+    };
   }
 
   @Override

@@ -33,19 +33,17 @@ public final class CpuDetails {
     return topology.infoOrNull(cpu);
   }
 
-  private List<CpuInfo> infos() {
-    List<CpuInfo> out = new ArrayList<>(cpus.size());
-    for (int c : cpus) out.add(info(c));
-    return out;
-  }
-
   private CpuSet ids(ToIntFunction<CpuInfo> key) {
-    return CpuSet.of(infos().stream().map(key::applyAsInt).toList());
+    int[] out = new int[cpus.size()];
+    int n = 0;
+    for (int c : cpus.ids()) out[n++] = key.applyAsInt(info(c));
+    return CpuSet.of(out);
   }
 
   private CpuSet where(ToIntFunction<CpuInfo> key, CpuSet in, ToIntFunction<CpuInfo> out) {
     List<Integer> ids = new ArrayList<>();
-    for (CpuInfo i : infos()) {
+    for (int c : cpus.ids()) {
+      CpuInfo i = info(c);
       if (in.contains(key.applyAsInt(i))) ids.add(out.applyAsInt(i));
     }
     return CpuSet.of(ids);
