@@ -1,5 +1,6 @@
 package io.kubesim.conformance;
 
+import io.kubesim.conformance.cpu.CpuCaseKind;
 import io.kubesim.conformance.spread.SpreadCaseKind;
 import java.util.List;
 
@@ -8,6 +9,6 @@ public final class ConformanceKinds {
   private ConformanceKinds() {}
 
   public static List<CaseKind> all() {
-    return List.of(new SpreadCaseKind());
+    return List.of(new SpreadCaseKind(), new CpuCaseKind());
   }
 }
