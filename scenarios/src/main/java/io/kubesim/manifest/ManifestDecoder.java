@@ -3,6 +3,9 @@ package io.kubesim.manifest;
 import io.kubesim.api.Affinity;
 import io.kubesim.api.Container;
 import io.kubesim.api.ContainerPort;
+import io.kubesim.api.Deployment;
+import io.kubesim.api.IntOrString;
+import io.kubesim.api.PodDisruptionBudget;
 import io.kubesim.api.LabelSelector;
 import io.kubesim.api.LabelSelectorRequirement;
 import io.kubesim.api.Node;
@@ -73,7 +76,8 @@ public final class ManifestDecoder {
   private static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
   private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
   private static final List<String> CONTAINER_RESTART_POLICIES = List.of("Always", "OnFailure", "Never");
-  private static final List<String> KINDS = List.of("Pod", "Node", "Service", "ReplicationController", "ReplicaSet", "StatefulSet", "List");
+  private static final List<String> KINDS = List.of("Pod", "Node", "Service", "ReplicationController", "ReplicaSet", "StatefulSet",
+      "Deployment", "PodDisruptionBudget", "List");
 
   private static final ManifestDecoder API_SERVER = new ManifestDecoder(true);
   private static final ManifestDecoder AS_WRITTEN = new ManifestDecoder(false);
@@ -127,6 +131,8 @@ public final class ManifestDecoder {
       case "ReplicationController" -> replicationController(node);
       case "ReplicaSet" -> replicaSet(node);
       case "StatefulSet" -> statefulSet(node);
+      case "Deployment" -> deployment(node);
+      case "PodDisruptionBudget" -> podDisruptionBudget(node);
       default -> throw node.asMap().get("kind").error("a List is only allowed at the top of a document");
     };
   }
@@ -460,7 +466,106 @@ public final class ManifestDecoder {
         spec.opt("selector", this::labelSelector, null),
         spec.opt("template", this::podTemplateSpec, null),
         spec.opt("serviceName", YamlNode::asString, null),
-        spec.opt("podManagementPolicy", n -> n.asEnum(List.of("OrderedReady", "Parallel")), "OrderedReady")));
+        spec.opt("podManagementPolicy", n -> n.asEnum(List.of("OrderedReady", "Parallel")), "OrderedReady"),
+        spec.opt("updateStrategy", this::statefulSetUpdateStrategy, null),
+        spec.opt("minReadySeconds", ManifestDecoder::nonNegative, 0)));
+  }
+
+  private StatefulSet.UpdateStrategy statefulSetUpdateStrategy(YamlNode node) {
+    YamlNode.Map m = Shapes.STATEFUL_SET_UPDATE_STRATEGY.check(node);
+    String type = m.opt("type", n -> n.asEnum(List.of("RollingUpdate", "OnDelete")), "RollingUpdate");
+    YamlNode.Map ru = m.opt("rollingUpdate", Shapes.STATEFUL_SET_ROLLING_UPDATE::check, null);
+    if (ru != null && type.equals("OnDelete")) throw m.get("rollingUpdate").error("only allowed with type RollingUpdate");
+    int partition = ru == null ? 0 : ru.opt("partition", ManifestDecoder::nonNegative, 0);
+    IntOrString maxUnavailable = ru == null ? null : ru.opt("maxUnavailable", ManifestDecoder::intOrString, null);
+    return new StatefulSet.UpdateStrategy(type, partition, maxUnavailable);
+  }
+
+  public Deployment deployment(YamlNode node) {
+    YamlNode.Map m = Shapes.WORKLOAD.check(node);
+    expectKind(m, "Deployment");
+    ObjectMeta meta = namespacedMeta(m);
+    YamlNode.Map spec = Shapes.DEPLOYMENT_SPEC.check(m.require("spec"));
+    LabelSelector selector = labelSelector(spec.require("selector"));
+    PodTemplateSpec template = podTemplateSpec(spec.require("template"));
+    requireSelectorMatchesTemplate(spec, selector, template);
+    return new Deployment(meta, new Deployment.Spec(
+        spec.opt("replicas", ManifestDecoder::nonNegative, 1),
+        selector,
+        template,
+        spec.opt("strategy", this::deploymentStrategy, null),
+        spec.opt("minReadySeconds", ManifestDecoder::nonNegative, 0),
+        spec.opt("revisionHistoryLimit", ManifestDecoder::nonNegative, null),
+        spec.opt("paused", YamlNode::asBoolean, false),
+        spec.opt("progressDeadlineSeconds", ManifestDecoder::nonNegative, null)));
+  }
+
+  private Deployment.Strategy deploymentStrategy(YamlNode node) {
+    YamlNode.Map m = Shapes.DEPLOYMENT_STRATEGY.check(node);
+    String type = m.opt("type", n -> n.asEnum(List.of("RollingUpdate", "Recreate")), "RollingUpdate");
+    YamlNode.Map ru = m.opt("rollingUpdate", Shapes.DEPLOYMENT_ROLLING_UPDATE::check, null);
+    if (type.equals("Recreate")) {
+      if (ru != null) throw m.get("rollingUpdate").error("may not be specified when strategy `type` is 'Recreate'");
+      return new Deployment.Strategy("Recreate", null, null);
+    }
+    IntOrString surge = ru == null ? null : ru.opt("maxSurge", ManifestDecoder::intOrString, null);
+    IntOrString unavailable = ru == null ? null : ru.opt("maxUnavailable", ManifestDecoder::intOrString, null);
+    surge = surge == null ? IntOrString.percent(25) : surge;
+    unavailable = unavailable == null ? IntOrString.percent(25) : unavailable;
+    if (surge.scaledValue(100, true) == 0 && unavailable.scaledValue(100, true) == 0) {
+      throw m.get("rollingUpdate").error("maxUnavailable: may not be 0 when `maxSurge` is 0");
+    }
+    return new Deployment.Strategy("RollingUpdate", surge, unavailable);
+  }
+
+  public PodDisruptionBudget podDisruptionBudget(YamlNode node) {
+    YamlNode.Map m = Shapes.WORKLOAD.check(node);
+    expectKind(m, "PodDisruptionBudget");
+    ObjectMeta meta = namespacedMeta(m);
+    YamlNode.Map spec = Shapes.PDB_SPEC.check(m.require("spec"));
+    IntOrString minAvailable = spec.opt("minAvailable", ManifestDecoder::intOrString, null);
+    IntOrString maxUnavailable = spec.opt("maxUnavailable", ManifestDecoder::intOrString, null);
+    if ((minAvailable == null) == (maxUnavailable == null)) {
+      throw m.require("spec").error("exactly one of minAvailable and maxUnavailable must be set");
+    }
+    return new PodDisruptionBudget(meta, new PodDisruptionBudget.Spec(minAvailable, maxUnavailable,
+        spec.opt("selector", this::labelSelector, null),
+        spec.opt("unhealthyPodEvictionPolicy", n -> n.asEnum(List.of("IfHealthyBudget", "AlwaysAllow")), null)));
+  }
+
+  /** The API server's rule: a workload's selector must match its own template's labels. */
+  private static void requireSelectorMatchesTemplate(YamlNode.Map spec, LabelSelector selector, PodTemplateSpec template) {
+    java.util.Map<String, String> labels = template.metadata() == null ? java.util.Map.of() : template.metadata().labels();
+    io.kubesim.api.labels.Selector compiled;
+    try {
+      compiled = io.kubesim.api.labels.Selector.of(selector);
+    } catch (IllegalArgumentException e) {
+      throw spec.require("selector").error(e.getMessage());
+    }
+    if (compiled.isEmpty() || !compiled.matches(labels)) {
+      throw spec.require("template").error("metadata.labels: Invalid value: " + labels + ": `selector` does not match template `labels`");
+    }
+  }
+
+  /** An int, or a percentage written {@code "25%"}. */
+  static IntOrString intOrString(YamlNode node) {
+    YamlNode.Scalar s = node.asScalar();
+    if (s.type() == YamlNode.ScalarType.INT) {
+      int v = node.asInt();
+      if (v < 0) throw node.error("must be greater than or equal to 0");
+      return IntOrString.of(v);
+    }
+    String text = s.text();
+    if (!text.matches("[0-9]+%")) throw node.error("invalid value \"" + text + "\": expected an integer or a percentage like \"25%\"");
+    int p = Integer.parseInt(text.substring(0, text.length() - 1));
+    if (p > 100) throw node.error("must not be greater than 100%");
+    return new IntOrString(null, text);
+  }
+
+  private static int nonNegative(YamlNode node) {
+    int v = node.asInt();
+    if (v < 0) throw node.error("must be greater than or equal to 0");
+    return v;
   }
 
   public PodTemplateSpec podTemplateSpec(YamlNode node) {

@@ -108,9 +108,23 @@ final class Shapes {
   static final Shape REPLICA_SET_SPEC = Shape.of(Set.of("replicas", "selector", "template", "minReadySeconds"), Set.of());
 
   static final Shape STATEFUL_SET_SPEC = Shape.of(
-      Set.of("replicas", "selector", "template", "serviceName", "podManagementPolicy"),
-      Set.of("updateStrategy", "revisionHistoryLimit", "volumeClaimTemplates", "persistentVolumeClaimRetentionPolicy",
-          "ordinals", "minReadySeconds"));
+      Set.of("replicas", "selector", "template", "serviceName", "podManagementPolicy", "updateStrategy", "minReadySeconds"),
+      Set.of("revisionHistoryLimit", "volumeClaimTemplates", "persistentVolumeClaimRetentionPolicy", "ordinals"));
+
+  static final Shape STATEFUL_SET_UPDATE_STRATEGY = Shape.modelledOnly("type", "rollingUpdate");
+
+  static final Shape STATEFUL_SET_ROLLING_UPDATE = Shape.modelledOnly("partition", "maxUnavailable");
+
+  static final Shape DEPLOYMENT_SPEC = Shape.of(
+      Set.of("replicas", "selector", "template", "strategy", "minReadySeconds", "revisionHistoryLimit", "paused",
+          "progressDeadlineSeconds"),
+      Set.of());
+
+  static final Shape DEPLOYMENT_STRATEGY = Shape.modelledOnly("type", "rollingUpdate");
+
+  static final Shape DEPLOYMENT_ROLLING_UPDATE = Shape.modelledOnly("maxSurge", "maxUnavailable");
+
+  static final Shape PDB_SPEC = Shape.modelledOnly("minAvailable", "maxUnavailable", "selector", "unhealthyPodEvictionPolicy");
 
   static final Shape POD_TEMPLATE_SPEC = Shape.modelledOnly("metadata", "spec");
 
