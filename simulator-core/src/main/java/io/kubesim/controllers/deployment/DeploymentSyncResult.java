@@ -16,8 +16,9 @@ import java.util.OptionalInt;
  *     unhealthy cleanup then scale-down)
  * @param deleted names of old ReplicaSets deleted by the revision-history cleanup
  * @param status the Deployment status to store and pass to the next sync
- * @param revision the Deployment's {@code deployment.kubernetes.io/revision} annotation after
- *     the sync (the new RS's revision), or null when no new RS exists
+ * @param revision the value the controller gives the Deployment's
+ *     {@code deployment.kubernetes.io/revision} annotation (the new RS's revision); the Deployment's
+ *     current value when this sync did not set it
  * @param events upstream's event messages ({@code ScalingReplicaSet} and friends)
  */
 public record DeploymentSyncResult(Path path, ReplicaSet created, List<ReplicaSet> updates, List<String> deleted,
