@@ -45,4 +45,12 @@ public final class SimTime {
   public static long truncate(long ms) {
     return Math.floorDiv(ms, 1000L) * 1000L;
   }
+
+  /** {@code 1h2m}, {@code 5m30s}, {@code 45s}: whole seconds, for people. */
+  public static String human(long ms) {
+    long s = Math.floorDiv(ms, 1000);
+    if (s < 60) return s + "s";
+    if (s < 3600) return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+    return (s / 3600) + "h" + ((s % 3600) / 60 == 0 ? "" : ((s % 3600) / 60) + "m");
+  }
 }

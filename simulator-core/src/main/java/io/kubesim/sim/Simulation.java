@@ -6,6 +6,7 @@ import io.kubesim.api.Pod;
 import io.kubesim.api.PodCondition;
 import io.kubesim.api.PodStatus;
 import io.kubesim.cluster.Cluster;
+import io.kubesim.controllers.SimTime;
 import io.kubesim.scheduler.KubeScheduler;
 import io.kubesim.scheduler.SchedulingDecision;
 import io.kubesim.scheduler.framework.ClusterEvent;
@@ -135,7 +136,7 @@ public final class Simulation {
   private void planQueueFlushes() {
     var queue = scheduler.queue();
     if (queue.backoffCount() > 0 && nextBackoffFlush <= now) {
-      nextBackoffFlush = SimTime.truncateToSecond(now) + 1_000;
+      nextBackoffFlush = SimTime.truncate(now) + 1_000;
       schedule(nextBackoffFlush, () -> scheduler.queue().flushBackoffCompleted(now));
     }
     if (queue.pending().size() > queue.activeCount() + queue.backoffCount() && nextLeftoverFlush <= now) {
