@@ -7,6 +7,7 @@ import io.kubesim.api.PodCondition;
 import io.kubesim.api.PodStatus;
 import io.kubesim.cluster.Cluster;
 import io.kubesim.controllers.SimTime;
+import io.kubesim.controllers.nodelifecycle.DefaultTolerationSeconds;
 import io.kubesim.scheduler.KubeScheduler;
 import io.kubesim.scheduler.SchedulingDecision;
 import io.kubesim.scheduler.framework.ClusterEvent;
@@ -45,6 +46,7 @@ public final class Simulation {
   private long uids;
   private long nextBackoffFlush = -1;
   private long nextLeftoverFlush = -1;
+  private java.util.function.Predicate<Pod> terminationGate = p -> true;
 
   public Simulation(Cluster cluster, KubeScheduler scheduler, PodAdmitter admitter, PodTiming timing, long seed) {
     this.cluster = cluster;
@@ -81,6 +83,14 @@ public final class Simulation {
 
   public void addListener(SimulationListener l) {
     listeners.add(l);
+  }
+
+  /**
+   * Whether a terminating pod may finish now; a pod on a node whose kubelet is down stays
+   * terminating until {@link #finishTermination} (the node came back).
+   */
+  public void setTerminationGate(java.util.function.Predicate<Pod> gate) {
+    this.terminationGate = gate;
   }
 
   // ---- time
@@ -152,8 +162,9 @@ public final class Simulation {
     ObjectMeta m = pod.metadata();
     String uid = m.uid().isEmpty() ? "uid-" + (++uids) : m.uid();
     String created = m.creationTimestamp() == null ? SimTime.format(now) : m.creationTimestamp();
-    Pod p = pod.withMetadata(new ObjectMeta(m.name(), m.namespace().isEmpty() ? "default" : m.namespace(), uid, m.labels(),
-        m.annotations(), m.ownerReferences(), created, m.deletionTimestamp()));
+    // The DefaultTolerationSeconds admission plugin runs on every pod the API server creates.
+    Pod p = DefaultTolerationSeconds.admit(pod.withMetadata(new ObjectMeta(m.name(), m.namespace().isEmpty() ? "default" : m.namespace(), uid,
+        m.labels(), m.annotations(), m.ownerReferences(), created, m.deletionTimestamp())));
     cluster.addPod(p);
     notifyPod(null, p);
     if (p.status().isTerminal()) {
@@ -243,8 +254,14 @@ public final class Simulation {
     String uid = pod.metadata().uid();
     schedule(now + timing.terminationMs(), () -> {
       Pod p = cluster.pod(key);
-      if (p != null && p.metadata().uid().equals(uid)) removePod(p);
+      if (p != null && p.metadata().uid().equals(uid) && terminationGate.test(p)) removePod(p);
     });
+  }
+
+  /** A terminating pod held back by the termination gate finishes now. */
+  public void finishTermination(String key) {
+    Pod p = cluster.pod(key);
+    if (p != null && p.isTerminating()) removePod(p);
   }
 
   private void removePod(Pod pod) {

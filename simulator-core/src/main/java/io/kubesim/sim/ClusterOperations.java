@@ -1,0 +1,402 @@
+package io.kubesim.sim;
+
+import io.kubesim.api.Deployment;
+import io.kubesim.api.Node;
+import io.kubesim.api.NodeSpec;
+import io.kubesim.api.ObjectMeta;
+import io.kubesim.api.Pod;
+import io.kubesim.api.PodDisruptionBudget;
+import io.kubesim.api.PodTemplateSpec;
+import io.kubesim.api.ReplicaSet;
+import io.kubesim.api.StatefulSet;
+import io.kubesim.api.Taint;
+import io.kubesim.api.TaintEffect;
+import io.kubesim.cluster.Cluster;
+import io.kubesim.controllers.disruption.DisruptionController;
+import io.kubesim.controllers.disruption.Eviction;
+import io.kubesim.controllers.disruption.PdbStatus;
+import io.kubesim.controllers.disruption.ScaleFinder;
+import io.kubesim.controllers.nodelifecycle.TaintEvictionController;
+import io.kubesim.scheduler.framework.PodInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@link Operations} on a {@link Simulation}, with the node lifecycle and taint eviction
+ * controllers, PodDisruptionBudgets and the eviction API behind them. Registered as a
+ * {@link Controller} so due taint evictions run in the settle loop.
+ *
+ * <p>Simplifications (documented in the README): a failed node's Ready condition turns Unknown
+ * after the 50 s grace period and its NoExecute taint follows at once (no per-zone rate limit);
+ * pods deleted on a down node stay terminating until it returns.
+ */
+public final class ClusterOperations implements Operations, Controller, SimulationListener {
+  public static final long NODE_MONITOR_GRACE_MS = 50_000;
+  public static final long EVICTION_RETRY_MS = 5_000;
+  static final Taint NOT_READY_NO_SCHEDULE = new Taint("node.kubernetes.io/not-ready", "", TaintEffect.NoSchedule);
+  static final Taint UNREACHABLE_NO_SCHEDULE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoSchedule);
+  static final Taint UNREACHABLE_NO_EXECUTE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoExecute);
+
+  private final Simulation sim;
+  private final WorkloadControllers workloads = new WorkloadControllers();
+  private final TaintEvictionController taintEviction = new TaintEvictionController();
+  private final Map<String, PdbStatus> pdbStatus = new HashMap<>();
+  /** Nodes whose kubelet is down: their pods cannot finish terminating. */
+  private final Set<String> downNodes = new HashSet<>();
+  private long uids;
+
+  /** Wires the controllers into {@code sim}. */
+  public ClusterOperations(Simulation sim) {
+    this.sim = sim;
+    sim.addController(workloads);
+    sim.addController(this);
+    sim.addListener(this);
+    sim.setTerminationGate(this::canFinishTerminating);
+  }
+
+  private boolean canFinishTerminating(Pod pod) {
+    return !downNodes.contains(pod.spec().nodeName());
+  }
+
+  /** Keeps taint eviction told about pods binding and leaving. */
+  @Override
+  public void onPodChange(long now, Pod before, Pod after) {
+    if (after == null) {
+      taintEviction.podDeleted(before.key());
+    } else if (after.isBound() && (before == null || !before.isBound())) {
+      taintEviction.podUpdated(after, now);
+    }
+  }
+
+  @Override
+  public boolean sync(Simulation s) {
+    boolean changed = false;
+    for (String key : taintEviction.due(s.now())) {
+      if (sim.cluster().pod(key) != null) {
+        sim.deletePod(key);
+        changed = true;
+      }
+    }
+    taintEviction.nextDeletionMs().ifPresent(at -> sim.schedule(at, () -> {}));
+    return changed;
+  }
+
+  // ---- workloads
+
+  @Override
+  public void applyDeployment(Deployment d) {
+    Deployment before = sim.cluster().deployment(d.metadata().namespace(), d.metadata().name());
+    sim.cluster().putDeployment(new Deployment(withUid(d.metadata(), before == null ? null : before.metadata()), d.spec()));
+  }
+
+  @Override
+  public void applyStatefulSet(StatefulSet s) {
+    StatefulSet before = sim.cluster().statefulSet(s.metadata().namespace(), s.metadata().name());
+    sim.cluster().putStatefulSet(new StatefulSet(withUid(s.metadata(), before == null ? null : before.metadata()), s.spec()));
+  }
+
+  @Override
+  public void applyReplicaSet(ReplicaSet rs) {
+    ReplicaSet before = sim.cluster().replicaSet(rs.metadata().namespace(), rs.metadata().name());
+    sim.cluster().putReplicaSet(rs.withMetadata(withUid(rs.metadata(), before == null ? null : before.metadata())));
+  }
+
+  @Override
+  public void applyPodDisruptionBudget(PodDisruptionBudget pdb) {
+    sim.cluster().putPodDisruptionBudget(pdb);
+    pdbStatus.remove(pdb.metadata().namespace() + "/" + pdb.metadata().name());
+  }
+
+  private ObjectMeta withUid(ObjectMeta m, ObjectMeta before) {
+    String uid = before != null ? before.uid() : m.uid().isEmpty() ? "obj-uid-" + (++uids) : m.uid();
+    String created = before != null ? before.creationTimestamp()
+        : m.creationTimestamp() == null ? io.kubesim.controllers.SimTime.format(sim.now()) : m.creationTimestamp();
+    return new ObjectMeta(m.name(), m.namespace(), uid, m.labels(), m.annotations(), m.ownerReferences(), created, m.deletionTimestamp());
+  }
+
+  @Override
+  public void delete(String kind, String namespace, String name) {
+    Cluster c = sim.cluster();
+    switch (kind) {
+      case "Deployment" -> {
+        for (ReplicaSet rs : List.copyOf(c.replicaSets())) {
+          var ref = rs.metadata().controllerRef();
+          if (ref != null && ref.kind().equals("Deployment") && ref.name().equals(name) && rs.metadata().namespace().equals(namespace)) {
+            delete("ReplicaSet", namespace, rs.metadata().name());
+          }
+        }
+        c.removeDeployment(namespace, name);
+      }
+      case "ReplicaSet" -> {
+        c.removeReplicaSet(namespace, name);
+        for (Pod p : c.podsControlledBy("ReplicaSet", namespace, name)) sim.deletePod(p.key());
+      }
+      case "StatefulSet" -> {
+        c.removeStatefulSet(namespace, name);
+        for (Pod p : c.podsControlledBy("StatefulSet", namespace, name)) sim.deletePod(p.key());
+      }
+      case "PodDisruptionBudget" -> c.removePodDisruptionBudget(namespace, name);
+      case "Pod" -> sim.deletePod(namespace + "/" + name);
+      default -> throw new IllegalArgumentException("cannot delete kind " + kind + "; allowed: Deployment, ReplicaSet, StatefulSet, PodDisruptionBudget, Pod");
+    }
+    workloads.forget(kind, namespace, name);
+  }
+
+  @Override
+  public void scale(String kind, String namespace, String name, int replicas) {
+    Cluster c = sim.cluster();
+    switch (kind) {
+      case "Deployment" -> {
+        Deployment d = require(c.deployment(namespace, name), kind, namespace, name);
+        var s = d.spec();
+        c.putDeployment(d.withSpec(new Deployment.Spec(replicas, s.selector(), s.template(), s.strategy(), s.minReadySeconds(),
+            s.revisionHistoryLimit(), s.paused(), s.progressDeadlineSeconds())));
+      }
+      case "StatefulSet" -> {
+        StatefulSet set = require(c.statefulSet(namespace, name), kind, namespace, name);
+        var s = set.spec();
+        c.putStatefulSet(set.withSpec(new StatefulSet.Spec(replicas, s.selector(), s.template(), s.serviceName(), s.podManagementPolicy(),
+            s.updateStrategy(), s.minReadySeconds())));
+      }
+      case "ReplicaSet" -> c.putReplicaSet(require(c.replicaSet(namespace, name), kind, namespace, name).withReplicas(replicas));
+      default -> throw new IllegalArgumentException("cannot scale kind " + kind + "; allowed: Deployment, StatefulSet, ReplicaSet");
+    }
+  }
+
+  @Override
+  public void rollout(String kind, String namespace, String name, PodTemplateSpec template) {
+    Cluster c = sim.cluster();
+    switch (kind) {
+      case "Deployment" -> {
+        Deployment d = require(c.deployment(namespace, name), kind, namespace, name);
+        var s = d.spec();
+        c.putDeployment(d.withSpec(new Deployment.Spec(s.replicas(), s.selector(), template, s.strategy(), s.minReadySeconds(),
+            s.revisionHistoryLimit(), s.paused(), s.progressDeadlineSeconds())));
+      }
+      case "StatefulSet" -> {
+        StatefulSet set = require(c.statefulSet(namespace, name), kind, namespace, name);
+        var s = set.spec();
+        c.putStatefulSet(set.withSpec(new StatefulSet.Spec(s.replicas(), s.selector(), template, s.serviceName(), s.podManagementPolicy(),
+            s.updateStrategy(), s.minReadySeconds())));
+      }
+      default -> throw new IllegalArgumentException("cannot roll out kind " + kind + "; allowed: Deployment, StatefulSet");
+    }
+  }
+
+  private static <T> T require(T object, String kind, String namespace, String name) {
+    if (object == null) throw new IllegalArgumentException(kind + " " + namespace + "/" + name + " does not exist");
+    return object;
+  }
+
+  // ---- nodes
+
+  @Override
+  public void addNode(Node node) {
+    sim.addNode(node);
+  }
+
+  @Override
+  public void removeNodes(List<String> nodes) {
+    for (String n : nodes) {
+      sim.removeNode(n);
+      taintEviction.nodeDeleted(n);
+      downNodes.remove(n);
+    }
+  }
+
+  private void updateNode(String name, UnaryOperator<Node> change) {
+    Node before = sim.cluster().node(name);
+    if (before == null) throw new IllegalArgumentException("node " + name + " does not exist");
+    Node after = change.apply(before);
+    if (after.equals(before)) return;
+    sim.updateNode(after);
+    taintEviction.nodeUpdated(name, after.spec().taints(), podsOn(name), sim.now());
+  }
+
+  private List<Pod> podsOn(String node) {
+    var info = sim.cluster().get(node);
+    if (info == null) return List.of();
+    return info.pods().stream().map(PodInfo::pod).toList();
+  }
+
+  private static Node withTaints(Node n, boolean unschedulable, List<Taint> taints) {
+    return n.withSpec(new NodeSpec(unschedulable, taints));
+  }
+
+  private static Node addTaint(Node n, Taint t) {
+    for (Taint x : n.spec().taints()) {
+      if (x.key().equals(t.key()) && x.effect() == t.effect()) return n;
+    }
+    List<Taint> taints = new ArrayList<>(n.spec().taints());
+    taints.add(t);
+    return withTaints(n, n.spec().unschedulable(), taints);
+  }
+
+  private static Node removeTaint(Node n, String key, TaintEffect effect) {
+    List<Taint> taints = new ArrayList<>(n.spec().taints());
+    taints.removeIf(t -> t.key().equals(key) && (effect == null || t.effect() == effect));
+    return withTaints(n, n.spec().unschedulable(), taints);
+  }
+
+  @Override
+  public void taint(List<String> nodes, Taint taint) {
+    for (String n : nodes) updateNode(n, node -> addTaint(node, taint));
+  }
+
+  @Override
+  public void untaint(List<String> nodes, String key, TaintEffect effect) {
+    for (String n : nodes) updateNode(n, node -> removeTaint(node, key, effect));
+  }
+
+  /** kubectl cordon, and the node lifecycle controller's unschedulable taint that follows. */
+  @Override
+  public void cordon(List<String> nodes) {
+    for (String n : nodes) updateNode(n, node -> addTaint(withTaints(node, true, node.spec().taints()), Taint.UNSCHEDULABLE));
+  }
+
+  @Override
+  public void uncordon(List<String> nodes) {
+    for (String n : nodes) {
+      updateNode(n, node -> removeTaint(withTaints(node, false, node.spec().taints()), Taint.UNSCHEDULABLE.key(), TaintEffect.NoSchedule));
+    }
+  }
+
+  // ---- drain and eviction
+
+  @Override
+  public void drain(List<String> nodes) {
+    drain(nodes, () -> {});
+  }
+
+  /** Drains, then runs {@code done} once every evicted pod is gone. */
+  void drain(List<String> nodes, Runnable done) {
+    cordon(nodes);
+    evictUntilGone(podRefsOn(nodes), done);
+  }
+
+  /** Evicts each pod, retrying 429s every 5 s, until all are gone; then {@code done}. */
+  private void evictUntilGone(Set<String> podRefs, Runnable done) {
+    Set<String> remaining = new HashSet<>();
+    for (String ref : podRefs) {
+      String key = ref.substring(0, ref.lastIndexOf('@'));
+      String uid = ref.substring(ref.lastIndexOf('@') + 1);
+      Pod p = sim.cluster().pod(key);
+      if (p == null || !p.metadata().uid().equals(uid)) continue; // gone (or replaced under the same name)
+      remaining.add(ref);
+      if (!p.isTerminating()) evict(p);
+    }
+    if (remaining.isEmpty()) {
+      done.run();
+    } else {
+      sim.schedule(sim.now() + (remaining.stream().anyMatch(this::isTerminatingRef) ? 1_000 : EVICTION_RETRY_MS),
+          () -> evictUntilGone(remaining, done));
+    }
+  }
+
+  private boolean isTerminatingRef(String ref) {
+    Pod p = sim.cluster().pod(ref.substring(0, ref.lastIndexOf('@')));
+    return p != null && p.isTerminating();
+  }
+
+  /** The Eviction subresource: a PDB-aware delete. Returns whether the pod was evicted. */
+  public boolean evict(Pod pod) {
+    List<Eviction.Budget> budgets = budgets();
+    Eviction.Result r = Eviction.evict(pod, budgets, sim.now());
+    if (r.updatedStatus() != null) pdbStatus.put(pod.namespace() + "/" + r.pdbName(), r.updatedStatus());
+    if (r.evicted()) sim.deletePod(pod.key());
+    return r.evicted();
+  }
+
+  /** Every PDB with its status as the disruption controller computes it now. */
+  private List<Eviction.Budget> budgets() {
+    Cluster c = sim.cluster();
+    if (c.podDisruptionBudgets().isEmpty()) return List.of();
+    ScaleFinder finder = ScaleFinder.of(List.copyOf(c.deployments()), List.copyOf(c.replicaSets()), List.copyOf(c.statefulSets()));
+    List<Pod> pods = List.copyOf(c.pods());
+    List<Eviction.Budget> out = new ArrayList<>();
+    for (PodDisruptionBudget pdb : c.podDisruptionBudgets()) {
+      String key = pdb.metadata().namespace() + "/" + pdb.metadata().name();
+      DisruptionController.Result r = DisruptionController.sync(pdb, pdbStatus.get(key), pods, finder, sim.now());
+      pdbStatus.put(key, r.status());
+      out.add(new Eviction.Budget(pdb, r.status()));
+    }
+    return out;
+  }
+
+  // ---- node failure and reboots
+
+  @Override
+  public void failNodes(List<String> nodes) {
+    for (String n : nodes) {
+      downNodes.add(n);
+      sim.schedule(sim.now() + NODE_MONITOR_GRACE_MS, () -> {
+        if (!downNodes.contains(n) || sim.cluster().node(n) == null) return;
+        for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
+        updateNode(n, node -> addTaint(addTaint(node, UNREACHABLE_NO_SCHEDULE), UNREACHABLE_NO_EXECUTE));
+      });
+    }
+  }
+
+  @Override
+  public void recoverNodes(List<String> nodes) {
+    for (String n : nodes) {
+      if (!downNodes.remove(n) || sim.cluster().node(n) == null) continue;
+      updateNode(n, node -> removeTaint(removeTaint(node, UNREACHABLE_NO_SCHEDULE.key(), null), NOT_READY_NO_SCHEDULE.key(), null));
+      for (Pod p : podsOn(n)) {
+        if (p.isTerminating()) {
+          sim.finishTermination(p.key());
+        } else {
+          sim.setReady(p.key(), true);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reboot(List<List<String>> groups, Taint taint, boolean drain, long downMs) {
+    rebootGroup(groups, 0, taint, drain, downMs);
+  }
+
+  private void rebootGroup(List<List<String>> groups, int i, Taint taint, boolean drain, long downMs) {
+    if (i >= groups.size()) return;
+    List<String> group = groups.get(i);
+    if (taint != null) taint(group, taint);
+    Runnable goDown = () -> {
+      for (String n : group) {
+        downNodes.add(n);
+        for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
+        updateNode(n, node -> addTaint(node, NOT_READY_NO_SCHEDULE));
+      }
+      sim.schedule(sim.now() + downMs, () -> {
+        recoverNodes(group);
+        if (taint != null) {
+          untaint(group, taint.key(), taint.effect());
+        } else {
+          uncordon(group);
+        }
+        rebootGroup(groups, i + 1, taint, drain, downMs);
+      });
+    };
+    if (taint == null) cordon(group);
+    if (drain) {
+      evictUntilGone(podRefsOn(group), goDown);
+    } else {
+      goDown.run();
+    }
+  }
+
+  private Set<String> podRefsOn(List<String> nodes) {
+    Set<String> refs = new HashSet<>();
+    for (String n : nodes) {
+      for (Pod p : podsOn(n)) {
+        if (!p.isTerminating()) refs.add(p.key() + "@" + p.metadata().uid());
+      }
+    }
+    return refs;
+  }
+}
