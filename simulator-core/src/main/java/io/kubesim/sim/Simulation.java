@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Simulation {
   private static final int MAX_SETTLE_ROUNDS = 10_000;
+  /** How long after binding a kubelet rejects a pod it cannot admit. */
+  public static final long KUBELET_SYNC_DELAY_MS = 1_000;
 
   private record Timed(long at, long seq, String label, Runnable action) {}
 
@@ -204,9 +206,17 @@ public final class Simulation {
     Node node = cluster.node(pod.spec().nodeName());
     PodAdmitter.Result r = node == null ? new PodAdmitter.Result("NodeNotFound", "node " + pod.spec().nodeName() + " is gone") : admitter.admit(pod, node);
     if (!r.admitted()) {
-      modifyPod(pod.key(), p -> p.withStatus(new PodStatus("Failed", null, List.of(), r.reason(), r.message())));
-      ledger.set(pod.metadata().uid(), PodPhaseLedger.State.FAILED);
-      scheduler.onEvent(ClusterEvent.assignedPodDeleted(pod), now);
+      // The kubelet notices a new pod about a second after binding; until then the pod holds its
+      // requests on the node. Without this delay a rejected pod's replacement would be created,
+      // bound and rejected again within one instant, forever.
+      ledger.set(pod.metadata().uid(), PodPhaseLedger.State.BOUND);
+      schedule(now + KUBELET_SYNC_DELAY_MS, () -> {
+        Pod current = cluster.pod(pod.key());
+        if (current == null || !current.metadata().uid().equals(pod.metadata().uid())) return;
+        modifyPod(pod.key(), p -> p.withStatus(new PodStatus("Failed", null, List.of(), r.reason(), r.message())));
+        ledger.set(pod.metadata().uid(), PodPhaseLedger.State.FAILED);
+        scheduler.onEvent(ClusterEvent.assignedPodDeleted(pod), now);
+      });
       return;
     }
     ledger.set(pod.metadata().uid(), PodPhaseLedger.State.BOUND);

@@ -132,6 +132,35 @@ class SimulationTest {
   }
 
   @Test
+  void aPodTheKubeletCannotAlignFailsAndItsReplacementChurnsOnTheSameNode() {
+    Cluster cluster = new Cluster();
+    var topology = io.kubesim.kubelet.cm.topology.CpuTopologies.XEON_2S_32C;
+    Node big = new Node(new ObjectMeta("big", "", null, Map.of(ZONE, "a"), null, null, null, null), null,
+        new NodeStatus(null, Map.of("cpu", Quantity.of(topology.numCpus() - 1), "memory", Quantity.parse("512Gi"), "pods", Quantity.parse("110"))));
+    cluster.addNode(big);
+    var framework = Registry.framework(Registry.defaultPlugins(), Features.DEFAULTS);
+    var scheduler = new KubeScheduler(cluster, new Scheduler(cluster, framework, 0, TieBreak.RANDOM, 1, false), new SchedulingQueue(framework::plugin));
+    KubeletAdmitter kubelets = new KubeletAdmitter();
+    kubelets.put("big", new io.kubesim.kubelet.NodeCpuAdmission(topology, io.kubesim.kubelet.KubeletConfiguration.DEFAULT
+        .withCpuManagerPolicy("static").withReservedSystemCPUs("0").withTopologyManagerPolicy("single-numa-node")));
+    Simulation sim = new Simulation(cluster, scheduler, kubelets, PodTiming.DEFAULT, 1);
+    ClusterOperations ops = new ClusterOperations(sim);
+    Map<String, Quantity> cpu40 = Map.of("cpu", Quantity.parse("40"), "memory", Quantity.parse("1Gi"));
+    Deployment d = web(3, "db", "ScheduleAnyway");
+    var c = new Container("db", "db", new ResourceRequirements(cpu40, cpu40), null, null);
+    var t = d.spec().template();
+    ops.applyDeployment(d.withSpec(new Deployment.Spec(3, d.spec().selector(), new PodTemplateSpec(t.metadata(),
+        new PodSpec(null, null, null, null, null, null, List.of(c), null, null, null, null, null)), null, 0, null, false, null)));
+    sim.runUntil(10_000);
+    long failed = sim.cluster().pods().stream().filter(p -> "TopologyAffinityError".equals(p.status().reason())).count();
+    assertThat(failed).as("one NUMA node per 40-CPU pod: the third never fits, every second a new one fails").isGreaterThanOrEqualTo(5);
+    assertThat(kubelets.node("big").admittedPods()).hasSize(2);
+    var pinning = io.kubesim.metrics.PinningSummary.of(kubelets, sim.cluster().pods(), 40);
+    assertThat(pinning.numaAlignedShare()).isEqualTo(1.0);
+    assertThat(pinning.admissionFailures()).containsKey("TopologyAffinityError");
+  }
+
+  @Test
   void theSameSeedGivesTheSamePlacements() {
     Map<String, String> first = placements(setupAndRun(7));
     Map<String, String> again = placements(setupAndRun(7));
