@@ -26,7 +26,7 @@ public final class PluginRunner {
 
   /** Filter statuses by node name, for every node of the snapshot (after PreFilter). */
   public static Map<String, Status> filter(Plugin plugin, Snapshot snapshot, Pod pod) {
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(snapshot);
     PodInfo info = PodInfo.of(pod);
     Map<String, Status> out = new LinkedHashMap<>();
     if (plugin instanceof PreFilterPlugin pf) {
@@ -54,7 +54,7 @@ public final class PluginRunner {
 
   /** Scores {@code nodes} (names, in order) after running PreFilter (when the plugin has one) and PreScore. */
   public static Scores score(Plugin plugin, Snapshot snapshot, Pod pod, List<String> nodes) {
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(snapshot);
     PodInfo info = PodInfo.of(pod);
     if (plugin instanceof PreFilterPlugin pf) pf.preFilter(state, info, snapshot);
     List<NodeInfo> infos = nodes.stream().map(snapshot::get).toList();

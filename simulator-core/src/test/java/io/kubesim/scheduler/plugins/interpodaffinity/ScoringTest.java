@@ -218,7 +218,7 @@ class ScoringTest {
   }
 
   @Test
-  void prescore_without_prefilter_in_the_cycle_is_an_error() {
+  void prescore_without_a_snapshot_in_the_cycle_state_is_an_error() {
     Status got = new InterPodAffinity(null, Features.DEFAULTS).preScore(new CycleState(),
         PodInfo.of(incoming(S1, STAY_WITH_S1_IN_REGION)), List.of());
     assertThat(got.code()).isEqualTo(Code.Error);

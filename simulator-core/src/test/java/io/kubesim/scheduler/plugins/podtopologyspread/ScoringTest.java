@@ -114,8 +114,8 @@ class ScoringTest {
   void systemDefaultingScoresZonelessNodesAndGivesThemTheEmptyZone() {
     Cluster cluster = replicaSetCluster();
     PodTopologySpread plugin = new PodTopologySpread(null, ALL_ON);
-    CycleState state = new CycleState();
-    assertThat(plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos(), cluster).code()).isEqualTo(Code.Success);
+    CycleState state = new CycleState(cluster);
+    assertThat(plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos()).code()).isEqualTo(Code.Success);
     PreScoreState s = PodTopologySpread.preScoreState(state);
     assertThat(s.constraints()).extracting(Constraint::topologyKey).containsExactly(HOSTNAME, "topology.kubernetes.io/zone");
     assertThat(s.ignoredNodes()).isEmpty();
@@ -131,8 +131,8 @@ class ScoringTest {
   void theSameDefaultsAsAListIgnoreZonelessNodes() {
     Cluster cluster = replicaSetCluster();
     PodTopologySpread plugin = new PodTopologySpread(PodTopologySpreadArgs.list(PodTopologySpread.SYSTEM_DEFAULT_CONSTRAINTS), ALL_ON);
-    CycleState state = new CycleState();
-    plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos(), cluster);
+    CycleState state = new CycleState(cluster);
+    plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos());
     PreScoreState s = PodTopologySpread.preScoreState(state);
     assertThat(s.ignoredNodes()).containsExactlyInAnyOrder("node-c", "node-d");
     assertThat(List.of(s.normalizingWeightSize(0), s.normalizingWeightSize(1))).containsExactly(2, 1);
@@ -149,9 +149,9 @@ class ScoringTest {
         List.of(foo("a1", "node-a"), foo("b1", "node-b"), foo("b2", "node-b")));
     PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
     TestPods p = pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).spread(Spread.soft(1, "zone").exists("foo"));
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(cluster);
     PodInfo pi = PodInfo.of(p.build());
-    plugin.preScore(state, pi, cluster.nodeInfos(), cluster);
+    plugin.preScore(state, pi, cluster.nodeInfos());
     assertThat(plugin.score(state, pi, cluster.get("node-a"))).isEqualTo(5);
     assertThat(plugin.score(state, pi, cluster.get("node-b"))).isEqualTo(6);
   }
@@ -167,28 +167,28 @@ class ScoringTest {
   @Test
   void preScoreSkipsAPodWithoutSoftConstraints() {
     Cluster cluster = cluster(List.of(host("node-a")), List.of());
-    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(),
-        PodInfo.of(pod("p").spread(Spread.hard(1, HOSTNAME).exists("foo")).build()), cluster.nodeInfos(), cluster);
+    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(cluster),
+        PodInfo.of(pod("p").spread(Spread.hard(1, HOSTNAME).exists("foo")).build()), cluster.nodeInfos());
     assertThat(s.code()).isEqualTo(Code.Skip);
   }
 
   @Test
   void preScoreSkipsAnEmptyCluster() {
     Cluster cluster = new Cluster();
-    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(),
-        PodInfo.of(pod("p").spread(Spread.soft(1, HOSTNAME).exists("foo")).build()), List.of(), cluster);
+    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(cluster),
+        PodInfo.of(pod("p").spread(Spread.soft(1, HOSTNAME).exists("foo")).build()), List.of());
     assertThat(s.code()).isEqualTo(Code.Skip);
   }
 
   @Test
-  void preScoreReadsTheSnapshotRecordedByPreFilter() {
+  void preScoreReadsTheSnapshotOfTheCycleState() {
     Cluster cluster = cluster(List.of(host("node-a"), host("node-b")), List.of(foo("a1", "node-a")));
     PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
     PodInfo pi = PodInfo.of(pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).build());
-    CycleState withoutPreFilter = new CycleState();
-    assertThat(plugin.preScore(withoutPreFilter, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Error);
+    CycleState withoutSnapshot = new CycleState();
+    assertThat(plugin.preScore(withoutSnapshot, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Error);
 
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(cluster);
     assertThat(plugin.preFilter(state, pi, cluster).status().code()).isEqualTo(Code.Skip);
     assertThat(plugin.preScore(state, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Success);
     assertThat(plugin.score(state, pi, cluster.get("node-a"))).isEqualTo(Math.round(Math.log(4)));
@@ -199,8 +199,8 @@ class ScoringTest {
     Cluster cluster = cluster(List.of(host("node-a"), host("node-b"), host("node-c")), List.of());
     PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
     PodInfo pi = PodInfo.of(pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).build());
-    CycleState state = new CycleState();
-    plugin.preScore(state, pi, cluster.nodeInfos(), cluster);
+    CycleState state = new CycleState(cluster);
+    plugin.preScore(state, pi, cluster.nodeInfos());
     long[] scores = {3, 7, 10};
     plugin.normalizeScore(state, pi, cluster.nodeInfos(), scores);
     // 100*(10+3-3)/10, 100*(10+3-7)/10, 100*(10+3-10)/10: the busiest gets 100*min/max, not 0.

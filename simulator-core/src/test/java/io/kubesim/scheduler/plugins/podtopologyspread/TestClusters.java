@@ -42,7 +42,7 @@ final class TestClusters {
   }
 
   static FilterOutcome filter(PodTopologySpread plugin, Cluster cluster, Pod pod) {
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(cluster);
     PodInfo pi = PodInfo.of(pod);
     Status pre = plugin.preFilter(state, pi, cluster).status();
     Map<String, Status> out = new LinkedHashMap<>();
@@ -54,10 +54,10 @@ final class TestClusters {
 
   /** PreScore over {@code filtered} (null = all nodes), then Score and NormalizeScore; node name to final score. */
   static Map<String, Long> scores(PodTopologySpread plugin, Cluster cluster, Pod pod, List<String> filtered) {
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(cluster);
     PodInfo pi = PodInfo.of(pod);
     List<NodeInfo> nodes = filtered == null ? cluster.nodeInfos() : filtered.stream().map(cluster::get).toList();
-    Status pre = plugin.preScore(state, pi, nodes, cluster);
+    Status pre = plugin.preScore(state, pi, nodes);
     if (!pre.isSuccess()) throw new AssertionError("PreScore returned " + pre);
     long[] scores = new long[nodes.size()];
     for (int k = 0; k < scores.length; k++) scores[k] = plugin.score(state, pi, nodes.get(k));
