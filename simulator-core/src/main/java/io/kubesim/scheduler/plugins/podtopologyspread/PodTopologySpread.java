@@ -21,6 +21,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,12 +104,7 @@ public final class PodTopologySpread
 
   /** For the plugin registry: args must be a {@link PodTopologySpreadArgs} or null. */
   public static PluginFactory factory() {
-    return (args, features) -> {
-      if (args != null && !(args instanceof PodTopologySpreadArgs)) {
-        throw new IllegalArgumentException("want args to be of type PodTopologySpreadArgs, got " + args.getClass().getSimpleName());
-      }
-      return new PodTopologySpread((PodTopologySpreadArgs) args, features);
-    };
+    return (args, features) -> new PodTopologySpread(PluginArgs.cast(args, PodTopologySpreadArgs.class), features);
   }
 
   @Override
