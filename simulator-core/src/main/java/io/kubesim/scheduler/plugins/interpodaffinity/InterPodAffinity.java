@@ -24,8 +24,8 @@ import java.util.List;
  * required anti-affinity (Unschedulable), existing pods' required anti-affinity against it
  * (Unschedulable). Score: see {@link Scoring}; normalised to {@code 100 * (s - min) / (max - min)}.
  *
- * <p>PreScore needs every node, not only the filtered ones, but the framework hands PreScore no
- * snapshot: PreFilter, which always runs first in a cycle, leaves it in the cycle state.
+ * <p>PreScore needs every node, not only the filtered ones: it reads the cycle's snapshot from
+ * {@link CycleState#snapshot()}, as upstream reads the framework handle's shared lister.
  */
 public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "InterPodAffinity";
