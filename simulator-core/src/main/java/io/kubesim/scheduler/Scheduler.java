@@ -72,7 +72,7 @@ public final class Scheduler {
     if (all.isEmpty()) {
       return failed(pod, Status.unresolvable("no nodes available to schedule pods"), "no nodes available to schedule pods", List.of(), 0, Map.of());
     }
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(snapshot);
     PreFilterResult pre = framework.runPreFilterPlugins(state, podInfo, snapshot);
     if (!pre.status().isSuccess()) {
       Status s = pre.status();

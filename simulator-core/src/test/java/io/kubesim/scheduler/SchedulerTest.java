@@ -2,8 +2,6 @@ package io.kubesim.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubesim.api.Node;
-import io.kubesim.api.ObjectMeta;
 import io.kubesim.api.Pod;
 import io.kubesim.cluster.Cluster;
 import io.kubesim.scheduler.framework.CycleState;
@@ -13,6 +11,8 @@ import io.kubesim.scheduler.framework.Plugin;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +63,7 @@ class SchedulerTest {
 
   static Cluster cluster(int nodes) {
     Cluster c = new Cluster();
-    for (int i = 0; i < nodes; i++) c.addNode(new Node(ObjectMeta.named("n" + i), null, null));
+    for (int i = 0; i < nodes; i++) c.addNode(Nodes.node("n" + i).build());
     return c;
   }
 
@@ -71,7 +71,7 @@ class SchedulerTest {
     return new Scheduler(c, new Framework(List.of(plugins), Map.of()), 0, TieBreak.RANDOM, seed, true);
   }
 
-  static final Pod POD = new Pod(ObjectMeta.named("default", "p"), null, null);
+  static final Pod POD = Pods.pod("p").build();
 
   @ParameterizedTest(name = "{0} nodes at {1}% → look for {2} feasible nodes")
   @CsvSource({"50, 0, 50", "100, 0, 100", "200, 0, 100", "500, 0, 230", "1000, 0, 420", "3000, 0, 780", "5000, 0, 500",

@@ -2,13 +2,12 @@ package io.kubesim.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubesim.api.ObjectMeta;
 import io.kubesim.api.Pod;
-import io.kubesim.api.PodSpec;
 import io.kubesim.scheduler.framework.ClusterEvent;
 import io.kubesim.scheduler.framework.EnqueueExtensions;
 import io.kubesim.scheduler.framework.Plugin;
 import io.kubesim.scheduler.framework.QueueingHint;
+import io.kubesim.testing.Pods;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class SchedulingQueueTest {
   private final SchedulingQueue queue = new SchedulingQueue(plugins::get);
 
   static Pod pod(String name, int priority) {
-    return new Pod(ObjectMeta.named("default", name),
-        new PodSpec(null, null, null, null, null, null, null, null, priority, null, null, null), null);
+    return Pods.pod(name).priority(priority).build();
   }
 
   @Test

@@ -34,7 +34,7 @@ final class FilterRun {
   List<String> run() {
     YamlNode.Map expect = c.doc().require("expect").asMap().allowOnly("feasible", "statusCodes", "preFilter", "preFilterState");
     PodTopologySpread plugin = c.plugin();
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(c.cluster());
     Status pre = plugin.preFilter(state, c.pod(), c.cluster()).status();
 
     YamlNode wantPre = expect.opt("preFilter");

@@ -32,8 +32,8 @@ final class ScoreRun {
     YamlNode scored = c.doc().opt("scoredNodes");
     List<NodeInfo> filtered = scored == null ? all : nodes(scored.asStringList(), scored);
 
-    CycleState state = new CycleState();
-    Status pre = plugin.preScore(state, c.pod(), filtered, c.cluster());
+    CycleState state = new CycleState(c.cluster());
+    Status pre = plugin.preScore(state, c.pod(), filtered);
     YamlNode wantPre = expect.opt("preScore");
     if (wantPre != null) {
       String want = wantPre.asEnum(List.of("Skip"));
@@ -59,8 +59,8 @@ final class ScoreRun {
 
     YamlNode wantState = expect.opt("preScoreState");
     if (wantState != null) {
-      CycleState all2 = new CycleState();
-      Status s = plugin.preScore(all2, c.pod(), all, c.cluster());
+      CycleState all2 = new CycleState(c.cluster());
+      Status s = plugin.preScore(all2, c.pod(), all);
       PreScoreState got = PodTopologySpread.preScoreState(all2);
       if (got == null) {
         diffs.add("preScoreState: PreScore wrote no state (" + s + ")");

@@ -2,10 +2,36 @@ package io.kubesim.scheduler.framework;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** Data a plugin computes once per scheduling cycle (in PreFilter/PreScore) and reads per node. */
+/**
+ * Data of one scheduling cycle: the {@link Snapshot} the cycle schedules against, and what plugins
+ * compute once (in PreFilter/PreScore) and read per node.
+ *
+ * <p>The snapshot stands in for upstream's {@code framework.Handle.SnapshotSharedLister()}: extension
+ * points that get no snapshot as an argument (PreScore, Score) read it through {@link #snapshot()}.
+ */
 public final class CycleState {
+  private final Snapshot snapshot;
   private final Map<StateKey<?>, Object> values = new HashMap<>();
+
+  /** The state of a cycle that schedules against {@code snapshot}. */
+  public CycleState(Snapshot snapshot) {
+    this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+  }
+
+  /**
+   * A state without a snapshot, for running extension points that do not read one in isolation
+   * (Filter, the PreFilter extensions); a plugin's PreScore reports an Error with it.
+   */
+  public CycleState() {
+    this.snapshot = null;
+  }
+
+  /** The cycle's snapshot; null only for a state made without one. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
 
   public <T> void write(StateKey<T> key, T value) {
     values.put(key, value);

@@ -7,7 +7,6 @@ import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.Plugin;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
-import io.kubesim.scheduler.framework.PreFilterResult;
 import io.kubesim.scheduler.framework.PreScorePlugin;
 import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
@@ -19,29 +18,40 @@ import java.util.Map;
 /**
  * Runs one plugin's extension points the way the framework does for a cycle, for tests: PreFilter
  * (Skip → Filter not called, success for every node), Filter; PreScore (Skip → Score not called,
- * every node 0), Score, NormalizeScore.
+ * every node 0), Score, NormalizeScore. The cycle state is made with the snapshot.
  */
 public final class PluginRunner {
   private PluginRunner() {}
 
+  /**
+   * The outcome of PreFilter and Filter: PreFilter's status (success for a plugin without one), the
+   * cycle state they wrote, and the Filter status of every node of the snapshot by name, in snapshot order.
+   */
+  public record Filtered(Status preFilter, CycleState state, Map<String, Status> statuses) {}
+
+  /** Runs PreFilter (when the plugin has one), then Filter on every node of the snapshot. */
+  public static Filtered preFilterAndFilter(Plugin plugin, Snapshot snapshot, Pod pod) {
+    CycleState state = new CycleState(snapshot);
+    PodInfo info = PodInfo.of(pod);
+    Status pre = plugin instanceof PreFilterPlugin pf ? pf.preFilter(state, info, snapshot).status() : Status.success();
+    Map<String, Status> out = new LinkedHashMap<>();
+    for (NodeInfo n : snapshot.nodeInfos()) {
+      Status s;
+      if (pre.isSkip()) {
+        s = Status.success();
+      } else if (!pre.isSuccess()) {
+        s = pre;
+      } else {
+        s = ((FilterPlugin) plugin).filter(state, info, n);
+      }
+      out.put(n.name(), s);
+    }
+    return new Filtered(pre, state, out);
+  }
+
   /** Filter statuses by node name, for every node of the snapshot (after PreFilter). */
   public static Map<String, Status> filter(Plugin plugin, Snapshot snapshot, Pod pod) {
-    CycleState state = new CycleState();
-    PodInfo info = PodInfo.of(pod);
-    Map<String, Status> out = new LinkedHashMap<>();
-    if (plugin instanceof PreFilterPlugin pf) {
-      PreFilterResult r = pf.preFilter(state, info, snapshot);
-      if (r.status().isSkip()) {
-        for (NodeInfo n : snapshot.nodeInfos()) out.put(n.name(), Status.success());
-        return out;
-      }
-      if (!r.status().isSuccess()) {
-        for (NodeInfo n : snapshot.nodeInfos()) out.put(n.name(), r.status());
-        return out;
-      }
-    }
-    for (NodeInfo n : snapshot.nodeInfos()) out.put(n.name(), ((FilterPlugin) plugin).filter(state, info, n));
-    return out;
+    return preFilterAndFilter(plugin, snapshot, pod).statuses();
   }
 
   /** Filter status on one node (after PreFilter). */
@@ -54,7 +64,7 @@ public final class PluginRunner {
 
   /** Scores {@code nodes} (names, in order) after running PreFilter (when the plugin has one) and PreScore. */
   public static Scores score(Plugin plugin, Snapshot snapshot, Pod pod, List<String> nodes) {
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(snapshot);
     PodInfo info = PodInfo.of(pod);
     if (plugin instanceof PreFilterPlugin pf) pf.preFilter(state, info, snapshot);
     List<NodeInfo> infos = nodes.stream().map(snapshot::get).toList();

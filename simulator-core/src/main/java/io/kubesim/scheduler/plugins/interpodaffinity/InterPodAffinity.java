@@ -24,8 +24,8 @@ import java.util.List;
  * required anti-affinity (Unschedulable), existing pods' required anti-affinity against it
  * (Unschedulable). Score: see {@link Scoring}; normalised to {@code 100 * (s - min) / (max - min)}.
  *
- * <p>PreScore needs every node, not only the filtered ones, but the framework hands PreScore no
- * snapshot: PreFilter, which always runs first in a cycle, leaves it in the cycle state.
+ * <p>PreScore needs every node, not only the filtered ones: it reads the cycle's snapshot from
+ * {@link CycleState#snapshot()}, as upstream reads the framework handle's shared lister.
  */
 public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin {
   public static final String NAME = "InterPodAffinity";
@@ -42,7 +42,6 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
 
   private static final StateKey<Filtering.State> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, Filtering.State.class);
   private static final StateKey<Scoring.TopologyScore> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, Scoring.TopologyScore.class);
-  private static final StateKey<Snapshot> SNAPSHOT_KEY = StateKey.of(NAME + "/snapshot", Snapshot.class);
 
   private final InterPodAffinityArgs args;
 
@@ -66,7 +65,6 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
    */
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
-    state.write(SNAPSHOT_KEY, snapshot);
     if (pod.parseError() != null) return PreFilterResult.of(Status.unresolvable("parsing pod: " + ParseErrors.of(pod.pod())));
     Filtering.State s = Filtering.compute(pod, snapshot);
     if (s.isTrivial()) return PreFilterResult.of(Status.skip());
@@ -116,8 +114,8 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
   @Override
   public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes) {
     if (args.ignorePreferredTermsOfExistingPods() && !Scoring.hasPreferredTerms(pod)) return Status.skip();
-    Snapshot snapshot = state.find(SNAPSHOT_KEY);
-    if (snapshot == null) return Status.error("empty shared lister in InterPodAffinity PreScore: PreFilter did not run in this cycle");
+    Snapshot snapshot = state.snapshot();
+    if (snapshot == null) return Status.error("empty shared lister in InterPodAffinity PreScore: the cycle state has no snapshot");
     if (pod.parseError() != null) return Status.error("failed to parse pod: " + ParseErrors.of(pod.pod()));
     Scoring.TopologyScore score = Scoring.compute(pod, snapshot, args.hardPodAffinityWeight());
     if (score == null) return Status.skip();

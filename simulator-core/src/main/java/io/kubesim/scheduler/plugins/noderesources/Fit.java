@@ -14,6 +14,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.FieldErrors;
 import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,8 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
       case NodeResourcesFitArgs.MOST_ALLOCATED -> Strategies.mostAllocated(resources);
       case NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO -> {
         if (strategy.requestedToCapacityRatio() == null) {
-          throw new IllegalArgumentException("scoringStrategy.requestedToCapacityRatio: Required value: scoring strategy "
-              + NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO + " needs a shape");
+          throw new IllegalArgumentException(FieldErrors.required("scoringStrategy.requestedToCapacityRatio",
+              "scoring strategy " + NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO + " needs a shape"));
         }
         yield Strategies.requestedToCapacityRatio(resources, strategy.requestedToCapacityRatio().shape());
       }

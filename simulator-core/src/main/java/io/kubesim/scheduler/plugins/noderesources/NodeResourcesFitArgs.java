@@ -71,13 +71,13 @@ public record NodeResourcesFitArgs(List<String> ignoredResources, List<String> i
   public void validate() {
     List<String> errs = new ArrayList<>();
     for (int i = 0; i < ignoredResources.size(); i++) {
-      errs.addAll(QualifiedNames.validateLabelName(ignoredResources.get(i), "ignoredResources[" + i + "]"));
+      errs.addAll(FieldErrors.labelName("ignoredResources[" + i + "]", ignoredResources.get(i)));
     }
     for (int i = 0; i < ignoredResourceGroups.size(); i++) {
       String group = ignoredResourceGroups.get(i);
       String path = "ignoredResourceGroups[" + i + "]";
       if (group.contains("/")) errs.add(FieldErrors.invalid(path, group, "resource group name can't contain '/'"));
-      errs.addAll(QualifiedNames.validateLabelName(group, path));
+      errs.addAll(FieldErrors.labelName(path, group));
     }
     if (scoringStrategy != null) {
       if (!SUPPORTED_TYPES.contains(scoringStrategy.type())) {

@@ -6,6 +6,7 @@ import io.kubesim.api.ResourceNames;
 import io.kubesim.api.labels.RequiredNodeAffinity;
 import io.kubesim.api.labels.Selector;
 import io.kubesim.scheduler.framework.Features;
+import io.kubesim.scheduler.plugins.helper.Tolerations;
 
 /**
  * A spread constraint as the scheduler uses it (upstream {@code topologySpreadConstraint}): the
@@ -36,6 +37,7 @@ public record Constraint(
   public boolean includes(Pod pod, Node node, RequiredNodeAffinity affinity, Features features) {
     if (nodeAffinityPolicy == NodeInclusionPolicy.Honor && !affinity.matches(node)) return false;
     return nodeTaintsPolicy != NodeInclusionPolicy.Honor
-        || !Taints.hasUntoleratedDoNotScheduleTaint(node, pod.spec().tolerations(), features.taintTolerationComparisonOperators());
+        || Tolerations.findUntolerated(node.spec().taints(), pod.spec().tolerations(), Tolerations.DO_NOT_SCHEDULE,
+            features.taintTolerationComparisonOperators()) == null;
   }
 }

@@ -3,6 +3,7 @@ package io.kubesim.scheduler.plugins.podtopologyspread;
 import io.kubesim.api.LabelSelector;
 import io.kubesim.api.LabelSelectorRequirement;
 import io.kubesim.api.TopologySpreadConstraint;
+import io.kubesim.scheduler.plugins.helper.FieldErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -21,6 +21,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.plugins.helper.PluginArgs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,10 +53,8 @@ import java.util.Map;
  * on the node itself; NormalizeScore maps raw {@code s} to {@code 100 * (max + min - s) / max}.
  *
  * <h2>Snapshot in PreScore</h2>
- * Upstream's PreScore reads all nodes through the shared lister it got at construction. Our
- * {@link PreScorePlugin} gets no snapshot, so PreFilter (which runs in every cycle, Skip or not)
- * records it in the cycle state; {@link #preScore(CycleState, PodInfo, List, Snapshot)} takes it
- * explicitly.
+ * Upstream's PreScore reads all nodes through the shared lister of the framework handle; ours reads
+ * the cycle's snapshot from {@link CycleState#snapshot()}.
  *
  * <p>Counts come from {@link Snapshot#matchingPods}; per-node domain lookups are cached by node
  * index ({@link Domains}). An instance is meant for one scheduler thread.
@@ -77,7 +76,6 @@ public final class PodTopologySpread
 
   public static final StateKey<PreFilterState> PRE_FILTER_STATE_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
   public static final StateKey<PreScoreState> PRE_SCORE_STATE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
-  private static final StateKey<Snapshot> SNAPSHOT_KEY = StateKey.of("Snapshot" + NAME, Snapshot.class);
 
   static final Status CONSTRAINTS_NOT_MATCH = Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH).withPlugin(NAME);
   static final Status NODE_LABEL_NOT_MATCH = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH).withPlugin(NAME);
@@ -106,12 +104,7 @@ public final class PodTopologySpread
 
   /** For the plugin registry: args must be a {@link PodTopologySpreadArgs} or null. */
   public static PluginFactory factory() {
-    return (args, features) -> {
-      if (args != null && !(args instanceof PodTopologySpreadArgs)) {
-        throw new IllegalArgumentException("want args to be of type PodTopologySpreadArgs, got " + args.getClass().getSimpleName());
-      }
-      return new PodTopologySpread((PodTopologySpreadArgs) args, features);
-    };
+    return (args, features) -> new PodTopologySpread(PluginArgs.cast(args, PodTopologySpreadArgs.class), features);
   }
 
   @Override
@@ -241,7 +234,6 @@ public final class PodTopologySpread
 
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
-    state.write(SNAPSHOT_KEY, snapshot);
     List<Constraint> constraints;
     try {
       constraints = constraints(pod.pod(), TopologySpreadConstraint.DO_NOT_SCHEDULE, snapshot.objects());
@@ -287,18 +279,11 @@ public final class PodTopologySpread
 
   // ---------------------------------------------------------------- PreScore / Score (Scoring)
 
-  /** Reads the snapshot recorded by this cycle's PreFilter; see the class comment. */
+  /** Skip when nothing is to be scored; reads every node from the cycle's snapshot. */
   @Override
-  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> filteredNodes) {
-    Snapshot snapshot = state.find(SNAPSHOT_KEY);
-    if (snapshot == null) {
-      return Status.error("getting all nodes: no snapshot recorded; PreFilter of " + NAME + " must run in the same cycle").withPlugin(NAME);
-    }
-    return preScore(state, pod, filteredNodes, snapshot);
-  }
-
-  /** PreScore with the snapshot given explicitly: Skip when nothing is to be scored. */
-  public Status preScore(CycleState state, PodInfo podInfo, List<NodeInfo> filteredNodes, Snapshot snapshot) {
+  public Status preScore(CycleState state, PodInfo podInfo, List<NodeInfo> filteredNodes) {
+    Snapshot snapshot = state.snapshot();
+    if (snapshot == null) return Status.error("getting all nodes: the cycle state has no snapshot").withPlugin(NAME);
     if (snapshot.nodeInfos().isEmpty()) return Status.skip();
     Pod pod = podInfo.pod();
     List<Constraint> constraints;

@@ -1,6 +1,7 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
 import io.kubesim.api.TopologySpreadConstraint;
+import io.kubesim.scheduler.plugins.helper.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;
 

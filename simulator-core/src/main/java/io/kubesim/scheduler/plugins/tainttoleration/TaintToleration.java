@@ -15,6 +15,7 @@ import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.plugins.helper.NormalizeScore;
 import io.kubesim.scheduler.plugins.helper.PluginArgs;
+import io.kubesim.scheduler.plugins.helper.Tolerations;
 import java.util.ArrayList;
 import java.util.List;
 

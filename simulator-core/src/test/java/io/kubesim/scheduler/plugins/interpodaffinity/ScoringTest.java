@@ -1,14 +1,13 @@
 package io.kubesim.scheduler.plugins.interpodaffinity;
 
-import static io.kubesim.scheduler.testing.TestNodes.node;
-import static io.kubesim.scheduler.testing.TestPods.doesNotExistSelector;
-import static io.kubesim.scheduler.testing.TestPods.exists;
-import static io.kubesim.scheduler.testing.TestPods.in;
-import static io.kubesim.scheduler.testing.TestPods.matchLabels;
-import static io.kubesim.scheduler.testing.TestPods.pod;
-import static io.kubesim.scheduler.testing.TestPods.selector;
-import static io.kubesim.scheduler.testing.TestPods.term;
-import static io.kubesim.scheduler.testing.TestPods.termWithNamespaceSelector;
+import static io.kubesim.testing.LabelSelectors.doesNotExist;
+import static io.kubesim.testing.LabelSelectors.exists;
+import static io.kubesim.testing.LabelSelectors.in;
+import static io.kubesim.testing.LabelSelectors.matchExpressions;
+import static io.kubesim.testing.LabelSelectors.matchLabels;
+import static io.kubesim.testing.Nodes.node;
+import static io.kubesim.testing.Pods.pod;
+import static io.kubesim.testing.Pods.podAffinityTerm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +20,9 @@ import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.testing.PluginRunner;
-import io.kubesim.scheduler.testing.TestNodes;
-import io.kubesim.scheduler.testing.TestPods;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -37,7 +37,7 @@ class ScoringTest {
   private static final Map<String, String> S2 = Map.of("security", "S2");
 
   private static Node labelled(String name, Map<String, String> labels) {
-    return node(name).labels(labels).obj();
+    return node(name).labels(labels).build();
   }
 
   private static final Map<String, String> RG_CHINA = Map.of("region", "China");
@@ -47,31 +47,31 @@ class ScoringTest {
   private static final Map<String, String> AZ2 = Map.of("az", "az2");
 
   // Upstream's named affinities (scoring_test.go), as builder steps.
-  private static final UnaryOperator<TestPods.Builder> STAY_WITH_S1_IN_REGION =
-      b -> b.preferredPodAffinity(5, term(selector(in("security", "S1")), "region"));
-  private static final UnaryOperator<TestPods.Builder> STAY_WITH_S2_IN_REGION =
-      b -> b.preferredPodAffinity(6, term(selector(in("security", "S2")), "region"));
-  private static final UnaryOperator<TestPods.Builder> HARD_AFFINITY =
-      b -> b.podAffinity(term(selector(in("security", "S1", "value2")), "region"))
-          .podAffinity(term(selector(exists("security"), doesNotExistSelector("wrongkey")), "region"));
-  private static final UnaryOperator<TestPods.Builder> AWAY_FROM_S1_IN_AZ =
-      b -> b.preferredPodAntiAffinity(5, term(selector(in("security", "S1")), "az"));
-  private static final UnaryOperator<TestPods.Builder> AWAY_FROM_S2_IN_AZ =
-      b -> b.preferredPodAntiAffinity(5, term(selector(in("security", "S2")), "az"));
-  private static final UnaryOperator<TestPods.Builder> STAY_WITH_S1_IN_REGION_AWAY_FROM_S2_IN_AZ =
-      b -> b.preferredPodAffinity(8, term(selector(in("security", "S1")), "region"))
-          .preferredPodAntiAffinity(5, term(selector(in("security", "S2")), "az"));
+  private static final UnaryOperator<Pods.Builder> STAY_WITH_S1_IN_REGION =
+      b -> b.preferredPodAffinity(5, podAffinityTerm(matchExpressions(in("security", "S1")), "region"));
+  private static final UnaryOperator<Pods.Builder> STAY_WITH_S2_IN_REGION =
+      b -> b.preferredPodAffinity(6, podAffinityTerm(matchExpressions(in("security", "S2")), "region"));
+  private static final UnaryOperator<Pods.Builder> HARD_AFFINITY =
+      b -> b.podAffinity(podAffinityTerm(matchExpressions(in("security", "S1", "value2")), "region"))
+          .podAffinity(podAffinityTerm(matchExpressions(exists("security"), doesNotExist("wrongkey")), "region"));
+  private static final UnaryOperator<Pods.Builder> AWAY_FROM_S1_IN_AZ =
+      b -> b.preferredPodAntiAffinity(5, podAffinityTerm(matchExpressions(in("security", "S1")), "az"));
+  private static final UnaryOperator<Pods.Builder> AWAY_FROM_S2_IN_AZ =
+      b -> b.preferredPodAntiAffinity(5, podAffinityTerm(matchExpressions(in("security", "S2")), "az"));
+  private static final UnaryOperator<Pods.Builder> STAY_WITH_S1_IN_REGION_AWAY_FROM_S2_IN_AZ =
+      b -> b.preferredPodAffinity(8, podAffinityTerm(matchExpressions(in("security", "S1")), "region"))
+          .preferredPodAntiAffinity(5, podAffinityTerm(matchExpressions(in("security", "S2")), "az"));
 
-  private static Pod incoming(Map<String, String> labels, UnaryOperator<TestPods.Builder> affinity) {
-    return affinity.apply(pod("incoming").labels(labels)).obj();
+  private static Pod incoming(Map<String, String> labels, UnaryOperator<Pods.Builder> affinity) {
+    return affinity.apply(pod("incoming").labels(labels)).build();
   }
 
   private static Pod on(String node, Map<String, String> labels) {
-    return pod().node(node).labels(labels).obj();
+    return pod().node(node).labels(labels).build();
   }
 
-  private static Pod on(String node, Map<String, String> labels, UnaryOperator<TestPods.Builder> affinity) {
-    return affinity.apply(pod().node(node).labels(labels)).obj();
+  private static Pod on(String node, Map<String, String> labels, UnaryOperator<Pods.Builder> affinity) {
+    return affinity.apply(pod().node(node).labels(labels)).build();
   }
 
   record Case(String name, Pod pod, List<Node> nodes, List<Pod> existing, InterPodAffinityArgs args, Status wantPreScore, long[] want) {
@@ -132,13 +132,13 @@ class ScoringTest {
         new Case("hardPodAffinityWeight 1 weighs an existing pod's required term like a weight-1 preference",
             incoming(S1, b -> b), List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA), labelled("m3", AZ1)),
             List.of(on("m1", none, HARD_AFFINITY), on("m2", none, HARD_AFFINITY),
-                on("m3", none, b -> b.preferredPodAffinity(5, term(selector(in("security", "S1")), "az")))),
+                on("m3", none, b -> b.preferredPodAffinity(5, podAffinityTerm(matchExpressions(in("security", "S1")), "az")))),
             new InterPodAffinityArgs(1, false), Status.success(), new long[] {0, 0, 100}),
         // hardPodAffinityWeight 10: China 20, India 20, az1 5 → 100, 100, 0.
         new Case("a larger hardPodAffinityWeight makes existing pods' required affinity dominate",
             incoming(S1, b -> b), List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA), labelled("m3", AZ1)),
             List.of(on("m1", none, HARD_AFFINITY), on("m2", none, HARD_AFFINITY),
-                on("m3", none, b -> b.preferredPodAffinity(5, term(selector(in("security", "S1")), "az")))),
+                on("m3", none, b -> b.preferredPodAffinity(5, podAffinityTerm(matchExpressions(in("security", "S1")), "az")))),
             new InterPodAffinityArgs(10, false), Status.success(), new long[] {100, 100, 0}),
         new Case("hardPodAffinityWeight 0 ignores existing pods' required affinity; nothing else matches, so PreScore skips",
             incoming(S1, b -> b), List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA)),
@@ -149,7 +149,7 @@ class ScoringTest {
         // With preferred terms of its own the pod is scored, existing pods' terms included: China +5, India +6 → 0, 100.
         new Case("ignorePreferredTermsOfExistingPods still honours existing pods' terms when the pod has preferred terms",
             incoming(S1, STAY_WITH_S1_IN_REGION), List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA)),
-            List.of(on("m1", S1), on("m2", S2, b -> b.preferredPodAffinity(6, term(selector(in("security", "S1")), "region")))),
+            List.of(on("m1", S1), on("m2", S2, b -> b.preferredPodAffinity(6, podAffinityTerm(matchExpressions(in("security", "S1")), "region")))),
             new InterPodAffinityArgs(1, true), Status.success(), new long[] {0, 100}),
         // China 5 on both nodes: max == min.
         c("equal raw scores normalise to 0", incoming(S1, STAY_WITH_S1_IN_REGION),
@@ -159,14 +159,14 @@ class ScoringTest {
             new long[] {0, 0}),
         // A term with weight 0 still records its topology pair, so PreScore does not skip; all raw scores are 0.
         c("a matching weight-0 term scores 0 everywhere without skipping",
-            incoming(S1, b -> b.preferredPodAffinity(0, term(selector(in("security", "S1")), "region"))),
+            incoming(S1, b -> b.preferredPodAffinity(0, podAffinityTerm(matchExpressions(in("security", "S1")), "region"))),
             List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA)), List.of(on("m1", S1)), new long[] {0, 0}));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void scores(Case c) {
-    Cluster cluster = TestNodes.cluster(c.nodes(), c.existing());
+    Cluster cluster = TestClusters.cluster(c.nodes(), c.existing());
     PluginRunner.Scores got = PluginRunner.score(new InterPodAffinity(c.args(), Features.DEFAULTS), cluster, c.pod(),
         c.nodes().stream().map(Node::name).toList());
     assertThat(got.preScore()).isEqualTo(c.wantPreScore());
@@ -184,22 +184,22 @@ class ScoringTest {
     return Stream.of(
         new NamespaceCase("a preferred term's namespaceSelector selects the namespaces whose labels match",
             pod("incoming").namespace("ns1").preferredPodAffinity(5,
-                termWithNamespaceSelector(selector(in("security", "S1")), "region", matchLabels("team", "b"))).obj(),
+                podAffinityTerm(matchExpressions(in("security", "S1")), "region", matchLabels("team", "b"))).build(),
             Status.success(), new long[] {100, 0}),
         new NamespaceCase("a namespaceSelector matching no namespace of the pods leaves nothing to score",
             pod("incoming").namespace("ns1").preferredPodAffinity(5,
-                termWithNamespaceSelector(selector(in("security", "S1")), "region", matchLabels("team", "c"))).obj(),
+                podAffinityTerm(matchExpressions(in("security", "S1")), "region", matchLabels("team", "c"))).build(),
             Status.skip(), new long[] {0, 0}),
         new NamespaceCase("without namespaces or selector a term only looks at the pod's own namespace",
-            pod("incoming").namespace("ns1").preferredPodAffinity(5, term(selector(in("security", "S1")), "region")).obj(),
+            pod("incoming").namespace("ns1").preferredPodAffinity(5, podAffinityTerm(matchExpressions(in("security", "S1")), "region")).build(),
             Status.skip(), new long[] {0, 0}));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("namespaces")
   void selects_namespaces(NamespaceCase c) {
-    Cluster cluster = TestNodes.cluster(List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA)),
-        List.of(pod("e").namespace("ns2").labels(S1).node("m1").obj()));
+    Cluster cluster = TestClusters.cluster(List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA)),
+        List.of(pod("e").namespace("ns2").labels(S1).node("m1").build()));
     cluster.putNamespace("ns1", Map.of("team", "a"));
     cluster.putNamespace("ns2", Map.of("team", "b"));
     PluginRunner.Scores got = PluginRunner.score(new InterPodAffinity(null, Features.DEFAULTS), cluster, c.pod(), List.of("m1", "m2"));
@@ -210,7 +210,7 @@ class ScoringTest {
   @Test
   void scoring_looks_at_every_node_not_only_the_filtered_ones() {
     // The only S1 pod runs on m3, which is not among the nodes scored; its region still counts.
-    Cluster cluster = TestNodes.cluster(List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA), labelled("m3", RG_CHINA)),
+    Cluster cluster = TestClusters.cluster(List.of(labelled("m1", RG_CHINA), labelled("m2", RG_INDIA), labelled("m3", RG_CHINA)),
         List.of(on("m3", S1)));
     PluginRunner.Scores got = PluginRunner.score(new InterPodAffinity(null, Features.DEFAULTS), cluster,
         incoming(S1, STAY_WITH_S1_IN_REGION), List.of("m1", "m2"));
@@ -218,7 +218,7 @@ class ScoringTest {
   }
 
   @Test
-  void prescore_without_prefilter_in_the_cycle_is_an_error() {
+  void prescore_without_a_snapshot_in_the_cycle_state_is_an_error() {
     Status got = new InterPodAffinity(null, Features.DEFAULTS).preScore(new CycleState(),
         PodInfo.of(incoming(S1, STAY_WITH_S1_IN_REGION)), List.of());
     assertThat(got.code()).isEqualTo(Code.Error);

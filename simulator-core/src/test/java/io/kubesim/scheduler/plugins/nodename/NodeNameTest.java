@@ -1,7 +1,7 @@
 package io.kubesim.scheduler.plugins.nodename;
 
-import static io.kubesim.scheduler.testing.TestNodes.node;
-import static io.kubesim.scheduler.testing.TestPods.pod;
+import static io.kubesim.testing.Nodes.node;
+import static io.kubesim.testing.Pods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.api.Node;
@@ -9,7 +9,8 @@ import io.kubesim.api.Pod;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
-import io.kubesim.scheduler.testing.TestNodes;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,9 +27,9 @@ class NodeNameTest {
   // Upstream node_name_test.go.
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("no host specified", pod("p").obj(), node("foo").obj(), Status.success()),
-        new Case("host matches", pod("p").node("foo").obj(), node("foo").obj(), Status.success()),
-        new Case("host doesn't match", pod("p").node("bar").obj(), node("foo").obj(),
+        new Case("no host specified", pod("p").build(), node("foo").build(), Status.success()),
+        new Case("host matches", pod("p").node("foo").build(), node("foo").build(), Status.success()),
+        new Case("host doesn't match", pod("p").node("bar").build(), node("foo").build(),
             Status.unresolvable(NodeName.ERR_REASON)));
   }
 
@@ -36,7 +37,7 @@ class NodeNameTest {
   @MethodSource("cases")
   void filters(Case c) {
     // The pod is not bound: NodeInfo.addPod is not involved, only spec.nodeName is read.
-    Status got = new NodeName().filter(new CycleState(), PodInfo.of(c.pod()), TestNodes.nodeInfo(c.node()));
+    Status got = new NodeName().filter(new CycleState(), PodInfo.of(c.pod()), TestClusters.nodeInfo(c.node()));
     assertThat(got).isEqualTo(c.want());
   }
 }

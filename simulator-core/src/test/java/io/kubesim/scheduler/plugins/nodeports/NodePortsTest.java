@@ -1,7 +1,7 @@
 package io.kubesim.scheduler.plugins.nodeports;
 
-import static io.kubesim.scheduler.testing.TestNodes.node;
-import static io.kubesim.scheduler.testing.TestPods.pod;
+import static io.kubesim.testing.Nodes.node;
+import static io.kubesim.testing.Pods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.api.ContainerPort;
@@ -12,7 +12,8 @@ import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterResult;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.testing.PluginRunner;
-import io.kubesim.scheduler.testing.TestNodes;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,11 +37,11 @@ class NodePortsTest {
   }
 
   private static Pod podWith(String... specs) {
-    return pod("p").ports(ports(specs)).obj();
+    return pod("p").containerPorts(ports(specs)).build();
   }
 
   private static Pod existing(String... specs) {
-    return pod("existing").node("n").ports(ports(specs)).obj();
+    return pod("existing").node("n").containerPorts(ports(specs)).build();
   }
 
   record Case(String name, Pod pod, Pod existing, Status want) {
@@ -53,7 +54,7 @@ class NodePortsTest {
   // Upstream TestNodePorts (node_ports_test.go).
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("nothing running", pod("p").obj(), null, Status.success()),
+        new Case("nothing running", pod("p").build(), null, Status.success()),
         new Case("other port", podWith("UDP/127.0.0.1/8080"), existing("UDP/127.0.0.1/9090"), Status.success()),
         new Case("same udp port", podWith("UDP/127.0.0.1/8080"), existing("UDP/127.0.0.1/8080"), CONFLICT),
         new Case("same tcp port", podWith("TCP/127.0.0.1/8080"), existing("TCP/127.0.0.1/8080"), CONFLICT),
@@ -72,32 +73,32 @@ class NodePortsTest {
         new Case("second different protocol", podWith("UDP/127.0.0.1/8001"), existing("TCP/0.0.0.0/8001"), Status.success()),
         new Case("UDP hostPort conflict due to 0.0.0.0 hostIP", podWith("UDP/127.0.0.1/8001"),
             existing("TCP/0.0.0.0/8001", "UDP/0.0.0.0/8001"), CONFLICT),
-        new Case("an empty hostIP means every address", pod("p").hostPort(8080).obj(), existing("TCP/10.0.0.1/8080"), CONFLICT),
+        new Case("an empty hostIP means every address", pod("p").hostPort(8080).build(), existing("TCP/10.0.0.1/8080"), CONFLICT),
         new Case("a sidecar's host port is in use for the pod's whole life",
-            podWith("TCP/127.0.0.1/8080"), pod("existing").node("n").sidecarPorts(ports("TCP/0.0.0.0/8080")).obj(), CONFLICT),
+            podWith("TCP/127.0.0.1/8080"), pod("existing").node("n").sidecarContainer(ports("TCP/0.0.0.0/8080")).build(), CONFLICT),
         new Case("the incoming pod's sidecar ports are checked too",
-            pod("p").sidecarPorts(ports("TCP/127.0.0.1/8080")).obj(), existing("TCP/127.0.0.1/8080"), CONFLICT),
+            pod("p").sidecarContainer(ports("TCP/127.0.0.1/8080")).build(), existing("TCP/127.0.0.1/8080"), CONFLICT),
         new Case("a terminating pod still holds its ports",
-            podWith("TCP/127.0.0.1/8080"), pod("existing").node("n").terminating().ports(ports("TCP/127.0.0.1/8080")).obj(), CONFLICT));
+            podWith("TCP/127.0.0.1/8080"), pod("existing").node("n").terminating().containerPorts(ports("TCP/127.0.0.1/8080")).build(), CONFLICT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void filters(Case c) {
-    Cluster cluster = TestNodes.cluster(List.of(node("n").obj()), c.existing() == null ? List.of() : List.of(c.existing()));
+    Cluster cluster = TestClusters.cluster(List.of(node("n").build()), c.existing() == null ? List.of() : List.of(c.existing()));
     assertThat(PluginRunner.filter(new NodePorts(), cluster, c.pod(), "n")).isEqualTo(c.want());
   }
 
   @Test
   void prefilter_skips_a_pod_without_host_ports() {
-    Pod p = pod("p").ports(new ContainerPort(80, 0, "TCP", "")).obj();
+    Pod p = pod("p").containerPorts(new ContainerPort(80, 0, "TCP", "")).build();
     PreFilterResult r = new NodePorts().preFilter(new CycleState(), PodInfo.of(p), new Cluster());
     assertThat(r.status()).isEqualTo(Status.skip());
   }
 
   @Test
   void an_init_container_that_is_not_a_sidecar_holds_no_port() {
-    Pod withInit = new Pod(pod("existing").obj().metadata(), new io.kubesim.api.PodSpec("n", null, null, null, null,
+    Pod withInit = new Pod(pod("existing").build().metadata(), new io.kubesim.api.PodSpec("n", null, null, null, null,
         List.of(new io.kubesim.api.Container("init", null, null, List.of(ports("TCP/0.0.0.0/8080")), null)),
         null, null, null, null, null, null), null);
     assertThat(NodePorts.hostPorts(withInit)).isEmpty();

@@ -1,7 +1,7 @@
 package io.kubesim.scheduler.plugins.noderesources;
 
-import static io.kubesim.scheduler.testing.TestNodes.node;
-import static io.kubesim.scheduler.testing.TestPods.pod;
+import static io.kubesim.testing.Nodes.node;
+import static io.kubesim.testing.Pods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +12,9 @@ import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
-import io.kubesim.scheduler.testing.TestNodes;
-import io.kubesim.scheduler.testing.TestPods;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class FitTest {
   /** Upstream {@code makeAllocatableResources(10, 20, 32, 5, 20, 5)}: cpu in millicores. */
   private static Node allocatable(long pods) {
     return node("n").allocatable(Map.of("cpu", "10m", "memory", "20", "pods", Long.toString(pods), EXTENDED_A, "5",
-        "ephemeral-storage", "20", HUGEPAGES_A, "5")).obj();
+        "ephemeral-storage", "20", HUGEPAGES_A, "5")).build();
   }
 
   /** A request map from {@code name, value} pairs, cpu given in millicores. */
@@ -49,14 +50,14 @@ class FitTest {
 
   /** Upstream {@code newResourcePod}: one container per request map. */
   @SafeVarargs
-  private static TestPods.Builder resourcePod(Map<String, String>... containers) {
-    TestPods.Builder b = pod("p");
-    for (Map<String, String> c : containers) b.req(c);
+  private static Pods.Builder resourcePod(Map<String, String>... containers) {
+    Pods.Builder b = pod("p");
+    for (Map<String, String> c : containers) b.requests(c);
     return b;
   }
 
   private static Pod usage(Map<String, String> requests) {
-    return pod("existing").req(requests).obj();
+    return pod("existing").requests(requests).build();
   }
 
   private static String insufficient(String resource) {
@@ -77,103 +78,103 @@ class FitTest {
   // Upstream TestEnoughRequests (fit_test.go); the node is makeAllocatableResources(10, 20, 32, 5, 20, 5).
   static Stream<Case> enoughRequests() {
     return Stream.of(
-        c("no resources requested always fits", pod("p").obj(), usage(r("cpu", 10, "memory", 20)), Status.success()),
-        c("too many resources fails", resourcePod(r("cpu", 1, "memory", 1)).obj(), usage(r("cpu", 10, "memory", 20)),
+        c("no resources requested always fits", pod("p").build(), usage(r("cpu", 10, "memory", 20)), Status.success()),
+        c("too many resources fails", resourcePod(r("cpu", 1, "memory", 1)).build(), usage(r("cpu", 10, "memory", 20)),
             Status.unschedulable(insufficient("cpu"), insufficient("memory"))),
         c("too many resources fails due to init container cpu",
-            resourcePod(r("cpu", 1, "memory", 1)).initReq(r("cpu", 3, "memory", 1)).obj(), usage(r("cpu", 8, "memory", 19)),
+            resourcePod(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 3, "memory", 1)).build(), usage(r("cpu", 8, "memory", 19)),
             Status.unschedulable(insufficient("cpu"))),
         c("too many resources fails due to highest init container cpu",
-            resourcePod(r("cpu", 1, "memory", 1)).initReq(r("cpu", 3, "memory", 1)).initReq(r("cpu", 2, "memory", 1)).obj(),
+            resourcePod(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 3, "memory", 1)).initContainerRequests(r("cpu", 2, "memory", 1)).build(),
             usage(r("cpu", 8, "memory", 19)), Status.unschedulable(insufficient("cpu"))),
         c("too many resources fails due to init container memory",
-            resourcePod(r("cpu", 1, "memory", 1)).initReq(r("cpu", 1, "memory", 3)).obj(), usage(r("cpu", 9, "memory", 19)),
+            resourcePod(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 1, "memory", 3)).build(), usage(r("cpu", 9, "memory", 19)),
             Status.unschedulable(insufficient("memory"))),
         c("init container fits because it's the max, not sum, of containers and init containers",
-            resourcePod(r("cpu", 1, "memory", 1)).initReq(r("cpu", 1, "memory", 1)).obj(), usage(r("cpu", 9, "memory", 19)),
+            resourcePod(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 1, "memory", 1)).build(), usage(r("cpu", 9, "memory", 19)),
             Status.success()),
         c("multiple init containers fit because it's the max, not sum, of containers and init containers",
-            resourcePod(r("cpu", 1, "memory", 1)).initReq(r("cpu", 1, "memory", 1)).initReq(r("cpu", 1, "memory", 1)).obj(),
+            resourcePod(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 1, "memory", 1)).initContainerRequests(r("cpu", 1, "memory", 1)).build(),
             usage(r("cpu", 9, "memory", 19)), Status.success()),
-        c("both resources fit", resourcePod(r("cpu", 1, "memory", 1)).obj(), usage(r("cpu", 5, "memory", 5)), Status.success()),
-        c("one resource memory fits", resourcePod(r("cpu", 2, "memory", 1)).obj(), usage(r("cpu", 9, "memory", 5)),
+        c("both resources fit", resourcePod(r("cpu", 1, "memory", 1)).build(), usage(r("cpu", 5, "memory", 5)), Status.success()),
+        c("one resource memory fits", resourcePod(r("cpu", 2, "memory", 1)).build(), usage(r("cpu", 9, "memory", 5)),
             Status.unschedulable(insufficient("cpu"))),
-        c("one resource cpu fits", resourcePod(r("cpu", 1, "memory", 2)).obj(), usage(r("cpu", 5, "memory", 19)),
+        c("one resource cpu fits", resourcePod(r("cpu", 1, "memory", 2)).build(), usage(r("cpu", 5, "memory", 19)),
             Status.unschedulable(insufficient("memory"))),
-        c("equal edge case", resourcePod(r("cpu", 5, "memory", 1)).obj(), usage(r("cpu", 5, "memory", 19)), Status.success()),
-        c("equal edge case for init container", resourcePod(r("cpu", 4, "memory", 1)).initReq(r("cpu", 5, "memory", 1)).obj(),
+        c("equal edge case", resourcePod(r("cpu", 5, "memory", 1)).build(), usage(r("cpu", 5, "memory", 19)), Status.success()),
+        c("equal edge case for init container", resourcePod(r("cpu", 4, "memory", 1)).initContainerRequests(r("cpu", 5, "memory", 1)).build(),
             usage(r("cpu", 5, "memory", 19)), Status.success()),
-        c("extended resource fits", resourcePod(r(EXTENDED_A, 1)).obj(), null, Status.success()),
-        c("extended resource fits for init container", pod("p").initReq(r(EXTENDED_A, 1)).obj(), null, Status.success()),
-        c("extended resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 10)).obj(),
+        c("extended resource fits", resourcePod(r(EXTENDED_A, 1)).build(), null, Status.success()),
+        c("extended resource fits for init container", pod("p").initContainerRequests(r(EXTENDED_A, 1)).build(), null, Status.success()),
+        c("extended resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 10)).build(),
             usage(r(EXTENDED_A, 0)), Status.unresolvable(insufficient(EXTENDED_A))),
         c("extended resource capacity enforced for init container",
-            pod("p").initReq(r("cpu", 1, "memory", 1, EXTENDED_A, 10)).obj(), usage(r(EXTENDED_A, 0)),
+            pod("p").initContainerRequests(r("cpu", 1, "memory", 1, EXTENDED_A, 10)).build(), usage(r(EXTENDED_A, 0)),
             Status.unresolvable(insufficient(EXTENDED_A))),
-        c("extended resource allocatable enforced", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 1)).obj(),
+        c("extended resource allocatable enforced", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 1)).build(),
             usage(r(EXTENDED_A, 5)), Status.unschedulable(insufficient(EXTENDED_A))),
         c("extended resource allocatable enforced for multiple containers",
-            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 3), r("cpu", 1, "memory", 1, EXTENDED_A, 3)).obj(),
+            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 3), r("cpu", 1, "memory", 1, EXTENDED_A, 3)).build(),
             usage(r(EXTENDED_A, 2)), Status.unresolvable(insufficient(EXTENDED_A))),
         c("extended resource allocatable admits multiple init containers",
-            pod("p").initReq(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).initReq(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).obj(),
+            pod("p").initContainerRequests(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).initContainerRequests(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).build(),
             usage(r(EXTENDED_A, 2)), Status.success()),
         c("extended resource allocatable enforced for multiple init containers",
-            pod("p").initReq(r("cpu", 1, "memory", 1, EXTENDED_A, 6)).initReq(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).obj(),
+            pod("p").initContainerRequests(r("cpu", 1, "memory", 1, EXTENDED_A, 6)).initContainerRequests(r("cpu", 1, "memory", 1, EXTENDED_A, 3)).build(),
             usage(r(EXTENDED_A, 2)), Status.unresolvable(insufficient(EXTENDED_A))),
-        c("extended resource allocatable enforced for unknown resource", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1)).obj(),
+        c("extended resource allocatable enforced for unknown resource", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1)).build(),
             null, Status.unresolvable(insufficient(EXTENDED_B))),
-        c("kubernetes.io resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, KUBERNETES_IO_A, 10)).obj(),
+        c("kubernetes.io resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, KUBERNETES_IO_A, 10)).build(),
             null, Status.unresolvable(insufficient(KUBERNETES_IO_A))),
         c("kubernetes.io resource capacity enforced for init container",
-            pod("p").initReq(r("cpu", 1, "memory", 1, KUBERNETES_IO_B, 10)).obj(), null, Status.unresolvable(insufficient(KUBERNETES_IO_B))),
-        c("hugepages resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, HUGEPAGES_A, 10)).obj(),
+            pod("p").initContainerRequests(r("cpu", 1, "memory", 1, KUBERNETES_IO_B, 10)).build(), null, Status.unresolvable(insufficient(KUBERNETES_IO_B))),
+        c("hugepages resource capacity enforced", resourcePod(r("cpu", 1, "memory", 1, HUGEPAGES_A, 10)).build(),
             usage(r(HUGEPAGES_A, 0)), Status.unresolvable(insufficient(HUGEPAGES_A))),
         c("hugepages resource allocatable enforced for multiple containers",
-            resourcePod(r("cpu", 1, "memory", 1, HUGEPAGES_A, 3), r("cpu", 1, "memory", 1, HUGEPAGES_A, 3)).obj(),
+            resourcePod(r("cpu", 1, "memory", 1, HUGEPAGES_A, 3), r("cpu", 1, "memory", 1, HUGEPAGES_A, 3)).build(),
             usage(r(HUGEPAGES_A, 2)), Status.unresolvable(insufficient(HUGEPAGES_A))),
-        new Case("skip checking ignored extended resource", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1)).obj(), null, 32,
+        new Case("skip checking ignored extended resource", resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1)).build(), null, 32,
             new NodeResourcesFitArgs(List.of(EXTENDED_B), List.of(), NodeResourcesFitArgs.DEFAULTS.scoringStrategy()), Status.success()),
-        c("resources + pod overhead fits", resourcePod(r("cpu", 1, "memory", 1)).overhead(Map.of("cpu", "3m", "memory", "13")).obj(),
+        c("resources + pod overhead fits", resourcePod(r("cpu", 1, "memory", 1)).overhead(Map.of("cpu", "3m", "memory", "13")).build(),
             usage(r("cpu", 5, "memory", 5)), Status.success()),
         c("requests + overhead does not fit for memory",
-            resourcePod(r("cpu", 1, "memory", 1)).overhead(Map.of("cpu", "1m", "memory", "15")).obj(),
+            resourcePod(r("cpu", 1, "memory", 1)).overhead(Map.of("cpu", "1m", "memory", "15")).build(),
             usage(r("cpu", 5, "memory", 5)), Status.unschedulable(insufficient("memory"))),
         new Case("skip checking ignored extended resource via resource groups",
-            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1, KUBERNETES_IO_A, 1)).obj(), null, 32,
+            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_B, 1, KUBERNETES_IO_A, 1)).build(), null, 32,
             new NodeResourcesFitArgs(List.of(), List.of("example.com"), NodeResourcesFitArgs.DEFAULTS.scoringStrategy()),
             Status.unresolvable(insufficient(KUBERNETES_IO_A))),
         c("skip checking extended resource request with quantity zero via resource groups",
-            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 0)).obj(), usage(r(EXTENDED_A, 6)), Status.success()),
+            resourcePod(r("cpu", 1, "memory", 1, EXTENDED_A, 0)).build(), usage(r(EXTENDED_A, 6)), Status.success()),
         // Upstream TestNotEnoughRequests: the node has room for one pod, and one runs there.
         new Case("even without specified resources, predicate fails when there's no space for additional pod",
-            pod("p").obj(), usage(r("cpu", 10, "memory", 20)), 1, null, Status.unschedulable("Too many pods")),
+            pod("p").build(), usage(r("cpu", 10, "memory", 20)), 1, null, Status.unschedulable("Too many pods")),
         new Case("even if both resources fit, predicate fails when there's no space for additional pod",
-            resourcePod(r("cpu", 1, "memory", 1)).obj(), usage(r("cpu", 5, "memory", 5)), 1, null, Status.unschedulable("Too many pods")),
+            resourcePod(r("cpu", 1, "memory", 1)).build(), usage(r("cpu", 5, "memory", 5)), 1, null, Status.unschedulable("Too many pods")),
         new Case("even for equal edge case, predicate fails when there's no space for additional pod",
-            resourcePod(r("cpu", 5, "memory", 1)).obj(), usage(r("cpu", 5, "memory", 19)), 1, null, Status.unschedulable("Too many pods")),
+            resourcePod(r("cpu", 5, "memory", 1)).build(), usage(r("cpu", 5, "memory", 19)), 1, null, Status.unschedulable("Too many pods")),
         new Case("too many pods is reported first, with the insufficient resources after it",
-            resourcePod(r("cpu", 1, "memory", 1)).obj(), usage(r("cpu", 10, "memory", 20)), 1, null,
+            resourcePod(r("cpu", 1, "memory", 1)).build(), usage(r("cpu", 10, "memory", 20)), 1, null,
             Status.unschedulable("Too many pods", insufficient("cpu"), insufficient("memory"))),
         // Upstream TestStorageRequests.
-        c("ephemeral local storage request exceeds allocatable", resourcePod(r("ephemeral-storage", 25)).obj(),
+        c("ephemeral local storage request exceeds allocatable", resourcePod(r("ephemeral-storage", 25)).build(),
             usage(r("cpu", 2, "memory", 2)), Status.unresolvable(insufficient("ephemeral-storage"))),
-        c("ephemeral local storage is sufficient", resourcePod(r("ephemeral-storage", 10)).obj(),
+        c("ephemeral local storage is sufficient", resourcePod(r("ephemeral-storage", 10)).build(),
             usage(r("cpu", 2, "memory", 2)), Status.success()),
-        c("ephemeral local storage request exceeds what is free", resourcePod(r("ephemeral-storage", 10)).obj(),
+        c("ephemeral local storage request exceeds what is free", resourcePod(r("ephemeral-storage", 10)).build(),
             usage(r("ephemeral-storage", 15)), Status.unschedulable(insufficient("ephemeral-storage"))),
         c("a request above the whole allocatable makes every reason unresolvable",
-            resourcePod(r("cpu", 11, "memory", 1)).obj(), usage(r("cpu", 0, "memory", 20)),
+            resourcePod(r("cpu", 11, "memory", 1)).build(), usage(r("cpu", 0, "memory", 20)),
             Status.unresolvable(insufficient("cpu"), insufficient("memory"))),
-        c("resource names that are not scalar resources are ignored", resourcePod(r("cpu", 1, "foo", 10)).obj(), null,
+        c("resource names that are not scalar resources are ignored", resourcePod(r("cpu", 1, "foo", 10)).build(), null,
             Status.success()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("enoughRequests")
   void filters(Case c) {
-    NodeInfo node = c.existing() == null ? TestNodes.nodeInfo(allocatable(c.allowedPods()))
-        : TestNodes.nodeInfo(allocatable(c.allowedPods()), c.existing());
+    NodeInfo node = c.existing() == null ? TestClusters.nodeInfo(allocatable(c.allowedPods()))
+        : TestClusters.nodeInfo(allocatable(c.allowedPods()), c.existing());
     Fit fit = new Fit(c.args(), Features.DEFAULTS);
     CycleState state = new CycleState();
     PodInfo pod = PodInfo.of(c.pod());
@@ -183,16 +184,16 @@ class FitTest {
 
   @Test
   void fits_lists_what_is_missing_with_amounts() {
-    NodeInfo node = TestNodes.nodeInfo(allocatable(32), usage(r("cpu", 8, "memory", 19)));
-    List<InsufficientResource> got = Fit.fits(PodInfo.of(resourcePod(r("cpu", 3, "memory", 1)).obj()), node);
+    NodeInfo node = TestClusters.nodeInfo(allocatable(32), usage(r("cpu", 8, "memory", 19)));
+    List<InsufficientResource> got = Fit.fits(PodInfo.of(resourcePod(r("cpu", 3, "memory", 1)).build()), node);
     assertThat(got).containsExactly(new InsufficientResource("cpu", "Insufficient cpu", 3, 8, 10, false));
   }
 
   @Test
   void terminating_pods_still_hold_their_resources() {
-    Pod terminating = pod("old").req(r("cpu", 8, "memory", 1)).terminating().obj();
-    NodeInfo node = TestNodes.nodeInfo(allocatable(32), terminating);
-    assertThat(Fit.fits(PodInfo.of(resourcePod(r("cpu", 3)).obj()), node)).extracting(InsufficientResource::reason)
+    Pod terminating = pod("old").requests(r("cpu", 8, "memory", 1)).terminating().build();
+    NodeInfo node = TestClusters.nodeInfo(allocatable(32), terminating);
+    assertThat(Fit.fits(PodInfo.of(resourcePod(r("cpu", 3)).build()), node)).extracting(InsufficientResource::reason)
         .containsExactly("Insufficient cpu");
   }
 

@@ -5,8 +5,9 @@ import io.kubesim.api.Pod;
 import io.kubesim.cluster.Cluster;
 import io.kubesim.scheduler.framework.Plugin;
 import io.kubesim.scheduler.testing.PluginRunner;
-import io.kubesim.scheduler.testing.TestNodes;
-import io.kubesim.scheduler.testing.TestPods;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,11 @@ final class ScoreCases {
     res.put("cpu", cpu);
     res.put("memory", memory);
     for (int i = 0; i < extra.length; i += 2) res.put(extra[i], extra[i + 1]);
-    return TestNodes.node(name).capacity(res).obj();
+    return Nodes.node(name).capacity(res).build();
   }
 
   static Node emptyNode(String name) {
-    return TestNodes.node(name).obj();
+    return Nodes.node(name).build();
   }
 
   static Map<String, String> req(String... kv) {
@@ -36,22 +37,22 @@ final class ScoreCases {
   }
 
   static Pod on(String node, Map<String, String> requests) {
-    return TestPods.pod().node(node).req(requests).obj();
+    return Pods.pod().node(node).requests(requests).build();
   }
 
   /** Upstream's two-container pod: cpu 1000 + 2000, memory 2000 + 3000. */
-  static TestPods.Builder cpuAndMemory() {
-    return TestPods.pod("incoming").req(req("cpu", "1000", "memory", "2000")).req(req("cpu", "2000", "memory", "3000"));
+  static Pods.Builder cpuAndMemory() {
+    return Pods.pod("incoming").requests(req("cpu", "1000", "memory", "2000")).requests(req("cpu", "2000", "memory", "3000"));
   }
 
   /** Upstream's cpu-only pod: cpu 1000 + 2000, memory 0 stated explicitly. */
-  static TestPods.Builder cpuOnly() {
-    return TestPods.pod("incoming").req(req("cpu", "1000", "memory", "0")).req(req("cpu", "2000", "memory", "0"));
+  static Pods.Builder cpuOnly() {
+    return Pods.pod("incoming").requests(req("cpu", "1000", "memory", "0")).requests(req("cpu", "2000", "memory", "0"));
   }
 
   static PluginRunner.Scores score(Plugin plugin, Pod pod, List<Node> nodes, List<Pod> existing) {
     List<Pod> named = new ArrayList<>(existing);
-    Cluster cluster = TestNodes.cluster(nodes, named);
+    Cluster cluster = TestClusters.cluster(nodes, named);
     return PluginRunner.score(plugin, cluster, pod, nodes.stream().map(Node::name).toList());
   }
 }

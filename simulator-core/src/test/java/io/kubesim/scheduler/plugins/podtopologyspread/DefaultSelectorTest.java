@@ -1,6 +1,6 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestPods.pod;
+import static io.kubesim.testing.Pods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.api.LabelSelector;
@@ -53,27 +53,27 @@ class DefaultSelectorTest {
 
   @Test
   void aReplicationControllerAddsItsSelectorMap() {
-    Selector s = DefaultSelector.of(pod("p").label("app", "web").ownedBy("v1", "ReplicationController", "rc").build(), objects);
+    Selector s = DefaultSelector.of(pod("p").label("app", "web").ownerReference("v1", "ReplicationController", "rc").build(), objects);
     assertThat(s).isEqualTo(Selector.fromSet(Map.of("app", "web", "rc", "1")));
   }
 
   @Test
   void aReplicaSetAddsItsRequirements() {
-    Selector s = DefaultSelector.of(pod("p").label("app", "web").ownedBy("apps/v1", "ReplicaSet", "rs").build(), objects);
+    Selector s = DefaultSelector.of(pod("p").label("app", "web").ownerReference("apps/v1", "ReplicaSet", "rs").build(), objects);
     assertThat(s).isEqualTo(expected(Map.of("app", "web"), new LabelSelectorRequirement("pod-template-hash", "Exists", List.of())));
   }
 
   @Test
   void aStatefulSetAddsItsRequirements() {
-    Selector s = DefaultSelector.of(pod("p").ownedBy("apps/v1", "StatefulSet", "ss").build(), objects);
+    Selector s = DefaultSelector.of(pod("p").ownerReference("apps/v1", "StatefulSet", "ss").build(), objects);
     assertThat(s.matches(Map.of("ss", "db"))).isTrue();
     assertThat(s.matches(Map.of("ss", "web"))).isFalse();
   }
 
   @Test
   void anUnknownOrMissingControllerAddsNothing() {
-    assertThat(DefaultSelector.of(pod("p").ownedBy("apps/v1", "ReplicaSet", "gone").build(), objects).isEmpty()).isTrue();
-    assertThat(DefaultSelector.of(pod("p").ownedBy("batch/v1", "Job", "j").build(), objects).isEmpty()).isTrue();
-    assertThat(DefaultSelector.of(pod("p").ownedBy("extensions/v1beta1", "ReplicaSet", "rs").build(), objects).isEmpty()).isTrue();
+    assertThat(DefaultSelector.of(pod("p").ownerReference("apps/v1", "ReplicaSet", "gone").build(), objects).isEmpty()).isTrue();
+    assertThat(DefaultSelector.of(pod("p").ownerReference("batch/v1", "Job", "j").build(), objects).isEmpty()).isTrue();
+    assertThat(DefaultSelector.of(pod("p").ownerReference("extensions/v1beta1", "ReplicaSet", "rs").build(), objects).isEmpty()).isTrue();
   }
 }

@@ -1,8 +1,11 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestPods.pod;
+import static io.kubesim.testing.LabelSelectors.exists;
+import static io.kubesim.testing.Pods.pod;
+import static io.kubesim.testing.TopologySpreadConstraints.doNotSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubesim.api.LabelSelector;
 import io.kubesim.api.LabelSelectorRequirement;
 import io.kubesim.api.Node;
 import io.kubesim.api.Pod;
@@ -16,7 +19,9 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
-import io.kubesim.scheduler.plugins.podtopologyspread.TestPods.Spread;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
+import io.kubesim.testing.TopologySpreadConstraints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +57,7 @@ class IncrementalCountsTest {
     Random rnd = new Random(seed);
     for (Features features : List.of(new Features(true, true, false), new Features(false, false, false))) {
       Cluster cluster = new Cluster();
-      PodTopologySpread plugin = TestClusters.plugin(features);
+      PodTopologySpread plugin = SpreadFixtures.plugin(features);
       List<String> nodeNames = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         String name = "node-" + i;
@@ -175,7 +180,7 @@ class IncrementalCountsTest {
   }
 
   private static Node randomNode(Random rnd, String name) {
-    TestNodes n = TestNodes.node(name).label("kubernetes.io/hostname", name);
+    Nodes.Builder n = Nodes.node(name).label("kubernetes.io/hostname", name);
     if (rnd.nextInt(6) != 0) n.label("zone", pick(rnd, ZONES));
     if (rnd.nextInt(6) != 0) n.label("rack", "r" + rnd.nextInt(4));
     if (rnd.nextBoolean()) n.label("pool", rnd.nextBoolean() ? "blue" : "red");
@@ -191,33 +196,33 @@ class IncrementalCountsTest {
   }
 
   private static Pod randomPod(Random rnd, String name, String node) {
-    TestPods p = pod(name).namespace(rnd.nextInt(5) == 0 ? "other" : "default");
+    Pods.Builder p = pod(name).namespace(rnd.nextInt(5) == 0 ? "other" : "default");
     randomLabels(rnd).forEach(p::label);
-    if (node != null) p.on(node);
+    if (node != null) p.node(node);
     if (rnd.nextInt(8) == 0) p.terminating();
     return p.build();
   }
 
   private static Pod randomIncoming(Random rnd) {
-    TestPods p = pod("incoming");
+    Pods.Builder p = pod("incoming");
     randomLabels(rnd).forEach(p::label);
     if (rnd.nextInt(3) == 0) p.nodeSelector("pool", "blue");
-    if (rnd.nextInt(3) == 0) p.tolerate("dedicated", "Equal", "gpu", TaintEffect.NoSchedule);
+    if (rnd.nextInt(3) == 0) p.toleration("dedicated", "Equal", "gpu", TaintEffect.NoSchedule);
     String[] keys = {"zone", "rack", "kubernetes.io/hostname"};
     int n = 1 + rnd.nextInt(2);
     for (int i = 0; i < n; i++) {
-      Spread s = Spread.hard(1 + rnd.nextInt(2), keys[(i + rnd.nextInt(3)) % 3]);
+      TopologySpreadConstraints.Builder s = doNotSchedule(1 + rnd.nextInt(2), keys[(i + rnd.nextInt(3)) % 3]);
       switch (rnd.nextInt(5)) {
-        case 0 -> s.emptySelector();
+        case 0 -> s.labelSelector(LabelSelector.EMPTY);
         case 1 -> { } // nil selector
-        case 2 -> s.matchLabel("app", pick(rnd, APPS));
-        case 3 -> s.expression(new LabelSelectorRequirement("app", "In", List.of("web", "db")));
-        default -> s.exists("app").matchLabelKeys("tier");
+        case 2 -> s.matchLabels("app", pick(rnd, APPS));
+        case 3 -> s.matchExpressions(new LabelSelectorRequirement("app", "In", List.of("web", "db")));
+        default -> s.matchExpressions(exists("app")).matchLabelKeys("tier");
       }
       if (rnd.nextBoolean()) s.nodeTaintsPolicy("Honor");
       if (rnd.nextInt(3) == 0) s.nodeAffinityPolicy("Ignore");
       if (rnd.nextInt(4) == 0) s.minDomains(1 + rnd.nextInt(4));
-      p.spread(s);
+      p.spreadConstraint(s);
     }
     return p.build();
   }

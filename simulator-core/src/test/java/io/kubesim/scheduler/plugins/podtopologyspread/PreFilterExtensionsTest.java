@@ -1,9 +1,11 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestClusters.cluster;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestClusters.gates;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestNodes.zoned;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestPods.pod;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.cluster;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.gates;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.zoned;
+import static io.kubesim.testing.LabelSelectors.exists;
+import static io.kubesim.testing.Pods.pod;
+import static io.kubesim.testing.TopologySpreadConstraints.doNotSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.api.TaintEffect;
@@ -11,7 +13,6 @@ import io.kubesim.cluster.Cluster;
 import io.kubesim.scheduler.framework.Code;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.PodInfo;
-import io.kubesim.scheduler.plugins.podtopologyspread.TestPods.Spread;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** AddPod / RemovePod, the preemption what-if hooks (pod-topology-spread.md §6). */
 class PreFilterExtensionsTest {
 
-  private final PodTopologySpread plugin = TestClusters.plugin(gates(true, true));
+  private final PodTopologySpread plugin = SpreadFixtures.plugin(gates(true, true));
   private Cluster cluster;
   private PodInfo incoming;
   private CycleState state;
@@ -29,8 +30,9 @@ class PreFilterExtensionsTest {
   void preFilter() {
     cluster = cluster(
         List.of(zoned("node-a", "zone1"), zoned("node-x", "zone2"), zoned("node-t", "zone3").taint("k", "v", TaintEffect.NoSchedule)),
-        List.of(pod("a1").label("foo", "").on("node-a")));
-    incoming = PodInfo.of(pod("p").label("foo", "").spread(Spread.hard(1, "zone").exists("foo").nodeTaintsPolicy("Honor")).build());
+        List.of(pod("a1").label("foo", "").node("node-a")));
+    incoming = PodInfo.of(pod("p").label("foo", "")
+        .spreadConstraint(doNotSchedule(1, "zone").matchExpressions(exists("foo")).nodeTaintsPolicy("Honor")).build());
     state = new CycleState();
     assertThat(plugin.preFilter(state, incoming, cluster).status().code()).isEqualTo(Code.Success);
   }
@@ -69,7 +71,7 @@ class PreFilterExtensionsTest {
 
   @Test
   void theNodePassedInCountsNotThePodsNodeName() {
-    plugin.addPod(state, incoming, PodInfo.of(pod("x1").label("foo", "").on("node-a").build()), cluster.get("node-x"));
+    plugin.addPod(state, incoming, PodInfo.of(pod("x1").label("foo", "").node("node-a").build()), cluster.get("node-x"));
     assertThat(state().tpValueToMatchNum(0)).containsEntry("zone2", 1).containsEntry("zone1", 1);
   }
 

@@ -1,10 +1,13 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestClusters.cluster;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestClusters.gates;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestNodes.node;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestNodes.zoned;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestPods.pod;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.cluster;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.gates;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.zoned;
+import static io.kubesim.testing.LabelSelectors.exists;
+import static io.kubesim.testing.Nodes.node;
+import static io.kubesim.testing.Pods.pod;
+import static io.kubesim.testing.TopologySpreadConstraints.doNotSchedule;
+import static io.kubesim.testing.TopologySpreadConstraints.scheduleAnyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.api.LabelSelector;
@@ -18,7 +21,8 @@ import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
-import io.kubesim.scheduler.plugins.podtopologyspread.TestPods.Spread;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,15 +36,16 @@ class ScoringTest {
   private static final Features ALL_ON = gates(true, true);
   private static final String HOSTNAME = "kubernetes.io/hostname";
 
-  private static TestNodes host(String name) {
+  private static Nodes.Builder host(String name) {
     return node(name).label(HOSTNAME, name);
   }
 
-  private static TestPods foo(String name, String node) {
-    return pod(name).label("foo", "").on(node);
+  private static Pods.Builder foo(String name, String node) {
+    return pod(name).label("foo", "").node(node);
   }
 
-  record Row(String name, List<TestNodes> nodes, List<TestPods> pods, TestPods incoming, List<String> filtered, Map<String, Long> scores) {
+  record Row(String name, List<Nodes.Builder> nodes, List<Pods.Builder> pods, Pods.Builder incoming, List<String> filtered,
+      Map<String, Long> scores) {
     @Override
     public String toString() {
       return name;
@@ -48,9 +53,9 @@ class ScoringTest {
   }
 
   static Stream<Row> rows() {
-    List<TestNodes> fourHosts = List.of(host("node-a"), host("node-b"), host("node-x"), host("node-y"));
-    TestPods hostFoo = pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo"));
-    List<TestNodes> zones = List.of(zoned("node-a", "zone1"), zoned("node-b", "zone1"), zoned("node-x", "zone2"), zoned("node-y", "zone2"));
+    List<Nodes.Builder> fourHosts = List.of(host("node-a"), host("node-b"), host("node-x"), host("node-y"));
+    Pods.Builder hostFoo = pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo")));
+    List<Nodes.Builder> zones = List.of(zoned("node-a", "zone1"), zoned("node-b", "zone1"), zoned("node-x", "zone2"), zoned("node-y", "zone2"));
     return Stream.of(
         new Row("pods 2/1/0/3 on four hosts score 20/60/100/0 (weight ln 6, raw 4/2/0/5)", fourHosts,
             List.of(foo("a1", "node-a"), foo("a2", "node-a"), foo("b1", "node-b"), foo("y1", "node-y"), foo("y2", "node-y"),
@@ -58,29 +63,31 @@ class ScoringTest {
             hostFoo, null, Map.of("node-a", 20L, "node-b", 60L, "node-x", 100L, "node-y", 0L)),
         new Row("domains come from the candidates, but pods on other nodes of those domains count", zones,
             List.of(foo("b1", "node-b"), foo("b2", "node-b"), foo("y1", "node-y")),
-            pod("p").label("foo", "").spread(Spread.soft(1, "zone").exists("foo")), List.of("node-a", "node-x"),
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, "zone").matchExpressions(exists("foo"))), List.of("node-a", "node-x"),
             Map.of("node-a", 33L, "node-x", 100L)),
         new Row("nodes lacking a key are ignored: they score 0 and take no part in min/max",
             List.of(zoned("node-a", "zone1"), node("node-b"), zoned("node-x", "zone2")), List.of(foo("a1", "node-a")),
-            pod("p").label("foo", "").spread(Spread.soft(1, "zone").exists("foo")), null,
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, "zone").matchExpressions(exists("foo"))), null,
             Map.of("node-a", 0L, "node-b", 0L, "node-x", 100L)),
         new Row("no matching pods anywhere: every node 100", fourHosts, List.of(), hostFoo, null,
             Map.of("node-a", 100L, "node-b", 100L, "node-x", 100L, "node-y", 100L)),
         new Row("maxSkew - 1 is added per constraint and dampens differences", List.of(host("node-a"), host("node-b")),
-            List.of(foo("a1", "node-a")), pod("p").label("foo", "").spread(Spread.soft(3, HOSTNAME).exists("foo")), null,
+            List.of(foo("a1", "node-a")),
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(3, HOSTNAME).matchExpressions(exists("foo"))), null,
             Map.of("node-a", 66L, "node-b", 100L)),
         new Row("without that offset the same spread scores 0 and 100", List.of(host("node-a"), host("node-b")),
-            List.of(foo("a1", "node-a")), pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")), null,
+            List.of(foo("a1", "node-a")),
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo"))), null,
             Map.of("node-a", 0L, "node-b", 100L)),
         new Row("the hostname count is the node's own pods, without inclusion policies",
             List.of(host("node-a"), host("node-b").taint("k", "v", TaintEffect.NoSchedule)),
             List.of(foo("b1", "node-b"), foo("b2", "node-b")),
-            pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo").nodeTaintsPolicy("Honor")), null,
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo")).nodeTaintsPolicy("Honor")), null,
             Map.of("node-a", 100L, "node-b", 0L)),
         new Row("any other per-node key goes through the domain counts, where policies apply",
             List.of(node("node-a").label("node", "node-a"), node("node-b").label("node", "node-b").taint("k", "v", TaintEffect.NoSchedule)),
             List.of(foo("b1", "node-b"), foo("b2", "node-b")),
-            pod("p").label("foo", "").spread(Spread.soft(1, "node").exists("foo").nodeTaintsPolicy("Honor")), null,
+            pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, "node").matchExpressions(exists("foo")).nodeTaintsPolicy("Honor")), null,
             Map.of("node-a", 100L, "node-b", 100L)),
         new Row("terminating pods and pods of other namespaces are not counted", List.of(host("node-a"), host("node-b")),
             List.of(foo("a1", "node-a").terminating(), foo("a2", "node-a").namespace("other"), foo("b1", "node-b")),
@@ -91,7 +98,7 @@ class ScoringTest {
   @MethodSource("rows")
   void finalScores(Row row) {
     Cluster cluster = cluster(row.nodes(), row.pods());
-    assertThat(TestClusters.scores(TestClusters.plugin(ALL_ON), cluster, row.incoming().build(), row.filtered()))
+    assertThat(SpreadFixtures.scores(SpreadFixtures.plugin(ALL_ON), cluster, row.incoming().build(), row.filtered()))
         .containsExactlyInAnyOrderEntriesOf(row.scores());
   }
 
@@ -106,16 +113,16 @@ class ScoringTest {
     return cluster;
   }
 
-  private static TestPods replicaSetPod() {
-    return pod("p").label("foo", "").ownedBy("apps/v1", "ReplicaSet", "rs1");
+  private static Pods.Builder replicaSetPod() {
+    return pod("p").label("foo", "").ownerReference("apps/v1", "ReplicaSet", "rs1");
   }
 
   @Test
   void systemDefaultingScoresZonelessNodesAndGivesThemTheEmptyZone() {
     Cluster cluster = replicaSetCluster();
     PodTopologySpread plugin = new PodTopologySpread(null, ALL_ON);
-    CycleState state = new CycleState();
-    assertThat(plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos(), cluster).code()).isEqualTo(Code.Success);
+    CycleState state = new CycleState(cluster);
+    assertThat(plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos()).code()).isEqualTo(Code.Success);
     PreScoreState s = PodTopologySpread.preScoreState(state);
     assertThat(s.constraints()).extracting(Constraint::topologyKey).containsExactly(HOSTNAME, "topology.kubernetes.io/zone");
     assertThat(s.ignoredNodes()).isEmpty();
@@ -123,7 +130,7 @@ class ScoringTest {
     assertThat(s.topologyValueToPodCounts(1)).containsOnly(Map.entry("mars", 1L), Map.entry("", 2L));
     assertThat(List.of(s.normalizingWeightSize(0), s.normalizingWeightSize(1))).containsExactly(4, 2);
     // raw: a = 1*ln6 + 2 + 1*ln4 + 4 = 9; b = 2 + ln4 + 4 = 7; c = 2*ln6 + 2 (no zone) = 6; d = 2
-    assertThat(TestClusters.scores(plugin, cluster, replicaSetPod().build(), null))
+    assertThat(SpreadFixtures.scores(plugin, cluster, replicaSetPod().build(), null))
         .containsExactlyInAnyOrderEntriesOf(Map.of("node-a", 22L, "node-b", 44L, "node-c", 55L, "node-d", 100L));
   }
 
@@ -131,13 +138,13 @@ class ScoringTest {
   void theSameDefaultsAsAListIgnoreZonelessNodes() {
     Cluster cluster = replicaSetCluster();
     PodTopologySpread plugin = new PodTopologySpread(PodTopologySpreadArgs.list(PodTopologySpread.SYSTEM_DEFAULT_CONSTRAINTS), ALL_ON);
-    CycleState state = new CycleState();
-    plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos(), cluster);
+    CycleState state = new CycleState(cluster);
+    plugin.preScore(state, PodInfo.of(replicaSetPod().build()), cluster.nodeInfos());
     PreScoreState s = PodTopologySpread.preScoreState(state);
     assertThat(s.ignoredNodes()).containsExactlyInAnyOrder("node-c", "node-d");
     assertThat(List.of(s.normalizingWeightSize(0), s.normalizingWeightSize(1))).containsExactly(2, 1);
     // raw: a = ln4 + 2 + ln3 + 4 = 8; b = 2 + ln3 + 4 = 7
-    assertThat(TestClusters.scores(plugin, cluster, replicaSetPod().build(), null))
+    assertThat(SpreadFixtures.scores(plugin, cluster, replicaSetPod().build(), null))
         .containsExactlyInAnyOrderEntriesOf(Map.of("node-a", 87L, "node-b", 100L, "node-c", 0L, "node-d", 0L));
   }
 
@@ -147,11 +154,13 @@ class ScoringTest {
     // 1.386 + 3.296 = 4.68 rounds to 5, where rounding each term would give 1 + 3 = 4.
     Cluster cluster = cluster(List.of(host("node-a").label("zone", "z1"), host("node-b").label("zone", "z1")),
         List.of(foo("a1", "node-a"), foo("b1", "node-b"), foo("b2", "node-b")));
-    PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
-    TestPods p = pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).spread(Spread.soft(1, "zone").exists("foo"));
-    CycleState state = new CycleState();
+    PodTopologySpread plugin = SpreadFixtures.plugin(ALL_ON);
+    Pods.Builder p = pod("p").label("foo", "")
+        .spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo")))
+        .spreadConstraint(scheduleAnyway(1, "zone").matchExpressions(exists("foo")));
+    CycleState state = new CycleState(cluster);
     PodInfo pi = PodInfo.of(p.build());
-    plugin.preScore(state, pi, cluster.nodeInfos(), cluster);
+    plugin.preScore(state, pi, cluster.nodeInfos());
     assertThat(plugin.score(state, pi, cluster.get("node-a"))).isEqualTo(5);
     assertThat(plugin.score(state, pi, cluster.get("node-b"))).isEqualTo(6);
   }
@@ -159,36 +168,36 @@ class ScoringTest {
   @Test
   void minDomainsHasNoEffectOnScoring() {
     Cluster cluster = cluster(List.of(host("node-a"), host("node-b")), List.of(foo("a1", "node-a")));
-    TestPods withMin = pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo").minDomains(5));
-    assertThat(TestClusters.scores(TestClusters.plugin(ALL_ON), cluster, withMin.build(), null))
+    Pods.Builder withMin = pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo")).minDomains(5));
+    assertThat(SpreadFixtures.scores(SpreadFixtures.plugin(ALL_ON), cluster, withMin.build(), null))
         .containsExactlyInAnyOrderEntriesOf(Map.of("node-a", 0L, "node-b", 100L));
   }
 
   @Test
   void preScoreSkipsAPodWithoutSoftConstraints() {
     Cluster cluster = cluster(List.of(host("node-a")), List.of());
-    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(),
-        PodInfo.of(pod("p").spread(Spread.hard(1, HOSTNAME).exists("foo")).build()), cluster.nodeInfos(), cluster);
+    Status s = SpreadFixtures.plugin(ALL_ON).preScore(new CycleState(cluster),
+        PodInfo.of(pod("p").spreadConstraint(doNotSchedule(1, HOSTNAME).matchExpressions(exists("foo"))).build()), cluster.nodeInfos());
     assertThat(s.code()).isEqualTo(Code.Skip);
   }
 
   @Test
   void preScoreSkipsAnEmptyCluster() {
     Cluster cluster = new Cluster();
-    Status s = TestClusters.plugin(ALL_ON).preScore(new CycleState(),
-        PodInfo.of(pod("p").spread(Spread.soft(1, HOSTNAME).exists("foo")).build()), List.of(), cluster);
+    Status s = SpreadFixtures.plugin(ALL_ON).preScore(new CycleState(cluster),
+        PodInfo.of(pod("p").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo"))).build()), List.of());
     assertThat(s.code()).isEqualTo(Code.Skip);
   }
 
   @Test
-  void preScoreReadsTheSnapshotRecordedByPreFilter() {
+  void preScoreReadsTheSnapshotOfTheCycleState() {
     Cluster cluster = cluster(List.of(host("node-a"), host("node-b")), List.of(foo("a1", "node-a")));
-    PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
-    PodInfo pi = PodInfo.of(pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).build());
-    CycleState withoutPreFilter = new CycleState();
-    assertThat(plugin.preScore(withoutPreFilter, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Error);
+    PodTopologySpread plugin = SpreadFixtures.plugin(ALL_ON);
+    PodInfo pi = PodInfo.of(pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo"))).build());
+    CycleState withoutSnapshot = new CycleState();
+    assertThat(plugin.preScore(withoutSnapshot, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Error);
 
-    CycleState state = new CycleState();
+    CycleState state = new CycleState(cluster);
     assertThat(plugin.preFilter(state, pi, cluster).status().code()).isEqualTo(Code.Skip);
     assertThat(plugin.preScore(state, pi, cluster.nodeInfos()).code()).isEqualTo(Code.Success);
     assertThat(plugin.score(state, pi, cluster.get("node-a"))).isEqualTo(Math.round(Math.log(4)));
@@ -197,10 +206,10 @@ class ScoringTest {
   @Test
   void normalizeIsMaxPlusMinMinusScoreOverMax() {
     Cluster cluster = cluster(List.of(host("node-a"), host("node-b"), host("node-c")), List.of());
-    PodTopologySpread plugin = TestClusters.plugin(ALL_ON);
-    PodInfo pi = PodInfo.of(pod("p").label("foo", "").spread(Spread.soft(1, HOSTNAME).exists("foo")).build());
-    CycleState state = new CycleState();
-    plugin.preScore(state, pi, cluster.nodeInfos(), cluster);
+    PodTopologySpread plugin = SpreadFixtures.plugin(ALL_ON);
+    PodInfo pi = PodInfo.of(pod("p").label("foo", "").spreadConstraint(scheduleAnyway(1, HOSTNAME).matchExpressions(exists("foo"))).build());
+    CycleState state = new CycleState(cluster);
+    plugin.preScore(state, pi, cluster.nodeInfos());
     long[] scores = {3, 7, 10};
     plugin.normalizeScore(state, pi, cluster.nodeInfos(), scores);
     // 100*(10+3-3)/10, 100*(10+3-7)/10, 100*(10+3-10)/10: the busiest gets 100*min/max, not 0.

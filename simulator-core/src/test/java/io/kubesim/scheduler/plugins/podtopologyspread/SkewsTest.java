@@ -1,13 +1,15 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestClusters.cluster;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestNodes.zoned;
-import static io.kubesim.scheduler.plugins.podtopologyspread.TestPods.pod;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.cluster;
+import static io.kubesim.scheduler.plugins.podtopologyspread.SpreadFixtures.zoned;
+import static io.kubesim.testing.LabelSelectors.exists;
+import static io.kubesim.testing.Pods.pod;
+import static io.kubesim.testing.TopologySpreadConstraints.doNotSchedule;
+import static io.kubesim.testing.TopologySpreadConstraints.scheduleAnyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.cluster.Cluster;
 import io.kubesim.scheduler.framework.Features;
-import io.kubesim.scheduler.plugins.podtopologyspread.TestPods.Spread;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,11 @@ class SkewsTest {
   void domainCountsAndSkewPerConstraint() {
     Cluster cluster = cluster(
         List.of(zoned("node-a", "zone1"), zoned("node-b", "zone1"), zoned("node-x", "zone2"), zoned("node-y", "zone3")),
-        List.of(pod("a1").label("foo", "").on("node-a"), pod("a2").label("foo", "").on("node-a"), pod("b1").label("foo", "").on("node-b"),
-            pod("x1").label("foo", "").on("node-x")));
+        List.of(pod("a1").label("foo", "").node("node-a"), pod("a2").label("foo", "").node("node-a"), pod("b1").label("foo", "").node("node-b"),
+            pod("x1").label("foo", "").node("node-x")));
     var pod = pod("p").label("foo", "")
-        .spread(Spread.soft(1, "kubernetes.io/hostname").exists("foo"))
-        .spread(Spread.hard(1, "zone").exists("foo").minDomains(4))
+        .spreadConstraint(scheduleAnyway(1, "kubernetes.io/hostname").matchExpressions(exists("foo")))
+        .spreadConstraint(doNotSchedule(1, "zone").matchExpressions(exists("foo")).minDomains(4))
         .build();
     List<ConstraintSkew> skews = PodTopologySpread.skews(null, Features.DEFAULTS, pod, cluster);
     assertThat(skews).extracting(ConstraintSkew::whenUnsatisfiable).containsExactly("DoNotSchedule", "ScheduleAnyway");

@@ -1,4 +1,4 @@
-package io.kubesim.scheduler.plugins.tainttoleration;
+package io.kubesim.scheduler.plugins.helper;
 
 import io.kubesim.api.Taint;
 import io.kubesim.api.TaintEffect;
@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Toleration matching as component-helpers does it ({@code FindMatchingUntoleratedTaint},
  * {@code TolerationsTolerateTaint}), including the numeric {@code Lt}/{@code Gt} operators of the
- * alpha gate TaintTolerationComparisonOperators.
+ * alpha gate TaintTolerationComparisonOperators; used by TaintToleration and by PodTopologySpread's
+ * {@code nodeTaintsPolicy: Honor}.
  */
 public final class Tolerations {
   private Tolerations() {}
@@ -18,8 +19,8 @@ public final class Tolerations {
   /** Upstream {@code DoNotScheduleTaintsFilterFunc}: the taints Filter enforces. */
   public static final Predicate<Taint> DO_NOT_SCHEDULE = t -> t.effect() == TaintEffect.NoSchedule || t.effect() == TaintEffect.NoExecute;
 
-  // k8s.io/apimachinery content.IsDecimalInteger: no leading zeros, optional minus sign.
-  private static final Pattern DECIMAL_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
+  // k8s.io/apimachinery content.IsDecimalInteger: "0", or an optional minus and no leading zero ("-0" is not canonical).
+  private static final Pattern DECIMAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]*");
 
   /**
    * Whether {@code t} tolerates {@code taint}. With {@code comparisonOperators} off, {@code Lt} and

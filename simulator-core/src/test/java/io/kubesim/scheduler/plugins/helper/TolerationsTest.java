@@ -1,4 +1,4 @@
-package io.kubesim.scheduler.plugins.podtopologyspread;
+package io.kubesim.scheduler.plugins.helper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import io.kubesim.api.Toleration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Toleration matching for nodeTaintsPolicy, including the alpha Lt/Gt operators. */
-class TaintsTest {
+/** Toleration matching (TaintToleration, PodTopologySpread's nodeTaintsPolicy), including the alpha Lt/Gt operators. */
+class TolerationsTest {
 
   @ParameterizedTest(name = "toleration {0} {1} {2} vs taint value {3}, comparison gate {4}: {5}")
   @CsvSource({
@@ -28,6 +28,6 @@ class TaintsTest {
   })
   void tolerates(String key, String op, String value, String taintValue, boolean gate, boolean tolerated) {
     Toleration t = new Toleration(key, op, value, null, null);
-    assertThat(Taints.tolerates(t, new Taint("k", taintValue, TaintEffect.NoSchedule), gate)).isEqualTo(tolerated);
+    assertThat(Tolerations.tolerates(t, new Taint("k", taintValue, TaintEffect.NoSchedule), gate)).isEqualTo(tolerated);
   }
 }

@@ -2,24 +2,29 @@ package io.kubesim.scheduler.plugins.podtopologyspread;
 
 import io.kubesim.api.Pod;
 import io.kubesim.cluster.Cluster;
-import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.NodeInfo;
-import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.testing.PluginRunner;
+import io.kubesim.scheduler.testing.TestClusters;
+import io.kubesim.testing.Nodes;
+import io.kubesim.testing.Pods;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Clusters and plugin runs for tests. */
-final class TestClusters {
-  private TestClusters() {}
+/** The spread tests' fixtures: zoned nodes, feature gates, the plugin, and its runs as compact results. */
+final class SpreadFixtures {
+  private SpreadFixtures() {}
 
-  static Cluster cluster(List<TestNodes> nodes, List<TestPods> pods) {
-    Cluster c = new Cluster();
-    for (TestNodes n : nodes) c.addNode(n.build());
-    for (TestPods p : pods) c.addPod(p.build());
-    return c;
+  /** {@code node(name)} in {@code zone} (label {@code zone}), with {@code node=<name>} and the hostname label. */
+  static Nodes.Builder zoned(String name, String zone) {
+    return Nodes.node(name).label("zone", zone).label("node", name).label("kubernetes.io/hostname", name);
+  }
+
+  /** A cluster of the built nodes and pods. */
+  static Cluster cluster(List<Nodes.Builder> nodes, List<Pods.Builder> pods) {
+    return TestClusters.cluster(nodes.stream().map(Nodes.Builder::build).toList(), pods.stream().map(Pods.Builder::build).toList());
   }
 
   /** Features with every gate as upstream's unit tests set them: both PTS gates as given. */
@@ -42,28 +47,17 @@ final class TestClusters {
   }
 
   static FilterOutcome filter(PodTopologySpread plugin, Cluster cluster, Pod pod) {
-    CycleState state = new CycleState();
-    PodInfo pi = PodInfo.of(pod);
-    Status pre = plugin.preFilter(state, pi, cluster).status();
-    Map<String, Status> out = new LinkedHashMap<>();
-    for (NodeInfo n : cluster.nodeInfos()) {
-      out.put(n.name(), pre.isSuccess() ? plugin.filter(state, pi, n) : pre);
-    }
-    return new FilterOutcome(pre, PodTopologySpread.preFilterState(state), out);
+    PluginRunner.Filtered f = PluginRunner.preFilterAndFilter(plugin, cluster, pod);
+    return new FilterOutcome(f.preFilter(), PodTopologySpread.preFilterState(f.state()), f.statuses());
   }
 
   /** PreScore over {@code filtered} (null = all nodes), then Score and NormalizeScore; node name to final score. */
   static Map<String, Long> scores(PodTopologySpread plugin, Cluster cluster, Pod pod, List<String> filtered) {
-    CycleState state = new CycleState();
-    PodInfo pi = PodInfo.of(pod);
-    List<NodeInfo> nodes = filtered == null ? cluster.nodeInfos() : filtered.stream().map(cluster::get).toList();
-    Status pre = plugin.preScore(state, pi, nodes, cluster);
-    if (!pre.isSuccess()) throw new AssertionError("PreScore returned " + pre);
-    long[] scores = new long[nodes.size()];
-    for (int k = 0; k < scores.length; k++) scores[k] = plugin.score(state, pi, nodes.get(k));
-    plugin.normalizeScore(state, pi, nodes, scores);
+    List<String> nodes = filtered == null ? cluster.nodeInfos().stream().map(NodeInfo::name).toList() : filtered;
+    PluginRunner.Scores got = PluginRunner.score(plugin, cluster, pod, nodes);
+    if (!got.preScore().isSuccess()) throw new AssertionError("PreScore returned " + got.preScore());
     Map<String, Long> out = new LinkedHashMap<>();
-    for (int k = 0; k < scores.length; k++) out.put(nodes.get(k).name(), scores[k]);
+    for (int k = 0; k < nodes.size(); k++) out.put(nodes.get(k), got.scores()[k]);
     return out;
   }
 }
