@@ -23,6 +23,16 @@ public final class KubeScheduler {
     this.queue = queue;
   }
 
+  /**
+   * The scheduler of the v1.35 default profile over {@code cluster}: adaptive
+   * {@code percentageOfNodesToScore}, ties broken by {@code seed}, and every decision carrying
+   * per-node filter statuses and per-plugin scores.
+   */
+  public static KubeScheduler withDefaultProfile(Cluster cluster, long seed) {
+    Framework framework = Registry.framework(Registry.defaultPlugins(), io.kubesim.scheduler.framework.Features.DEFAULTS);
+    return new KubeScheduler(cluster, new Scheduler(cluster, framework, 0, TieBreak.RANDOM, seed, true), new SchedulingQueue(framework::plugin));
+  }
+
   public SchedulingQueue queue() {
     return queue;
   }
