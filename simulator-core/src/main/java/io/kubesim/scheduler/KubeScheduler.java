@@ -59,7 +59,7 @@ public final class KubeScheduler {
     SchedulingDecision d = scheduler.schedule(pod);
     if (d.isScheduled()) {
       cluster.bind(pod.key(), d.node());
-      queue.onEvent(ClusterEvent.assignedPodAdded(cluster.pod(pod.key())), now);
+      queue.onEvent(ClusterEvent.assignedPodAdded(cluster.pod(pod.key())), now, cluster);
     } else {
       queue.addUnschedulable(q, d.rejectorPlugins(), d.isError(), d.message(), now);
     }
@@ -81,6 +81,6 @@ public final class KubeScheduler {
   }
 
   public void onEvent(ClusterEvent event, long now) {
-    if (event != null) queue.onEvent(event, now);
+    if (event != null) queue.onEvent(event, now, cluster);
   }
 }

@@ -109,20 +109,25 @@ public final class SchedulingQueue {
 
   /** Moves parked pods that the event may help, as their rejector plugins' hints say. */
   public void onEvent(ClusterEvent event, long now) {
+    onEvent(event, now, null);
+  }
+
+  /** As {@link #onEvent(ClusterEvent, long)}, with the cluster the hints may consult. */
+  public void onEvent(ClusterEvent event, long now, io.kubesim.scheduler.framework.Snapshot snapshot) {
     for (Iterator<QueuedPodInfo> it = unschedulable.values().iterator(); it.hasNext(); ) {
       QueuedPodInfo q = it.next();
       if (!q.pod.spec().schedulingGates().isEmpty()) continue;
-      if (event.type() == ClusterEvent.Type.WILDCARD || hintsQueue(q, event)) {
+      if (event.type() == ClusterEvent.Type.WILDCARD || hintsQueue(q, event, snapshot)) {
         it.remove();
         requeue(q, now);
       }
     }
   }
 
-  private boolean hintsQueue(QueuedPodInfo q, ClusterEvent event) {
+  private boolean hintsQueue(QueuedPodInfo q, ClusterEvent event, io.kubesim.scheduler.framework.Snapshot snapshot) {
     for (String name : q.rejectorPlugins) {
       Plugin p = plugins.apply(name);
-      if (!(p instanceof EnqueueExtensions hints) || hints.isSchedulableAfter(event, q.pod) == QueueingHint.QUEUE) return true;
+      if (!(p instanceof EnqueueExtensions hints) || hints.isSchedulableAfter(event, q.pod, snapshot) == QueueingHint.QUEUE) return true;
     }
     return false;
   }

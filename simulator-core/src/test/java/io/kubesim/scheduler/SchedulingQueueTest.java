@@ -17,7 +17,7 @@ class SchedulingQueueTest {
   /** Queues only on node additions. */
   record NodeAddOnly(String name) implements Plugin, EnqueueExtensions {
     @Override
-    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
       return event.type() == ClusterEvent.Type.NODE_ADD ? QueueingHint.QUEUE : QueueingHint.SKIP;
     }
   }

@@ -1,5 +1,9 @@
 package io.kubesim.scheduler.plugins.interpodaffinity;
 
+import io.kubesim.api.Pod;
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
@@ -27,7 +31,7 @@ import java.util.List;
  * <p>PreScore needs every node, not only the filtered ones: it reads the cycle's snapshot from
  * {@link CycleState#snapshot()}, as upstream reads the framework handle's shared lister.
  */
-public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   public static final String NAME = "InterPodAffinity";
 
   /** Builds the plugin from registry args (InterPodAffinityArgs). */
@@ -145,5 +149,28 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
       if (diff > 0) f = (double) MAX_NODE_SCORE * ((double) (scores[i] - min) / (double) diff);
       scores[i] = (long) f;
     }
+  }
+
+  /**
+   * Queue when an assigned pod that matches one of the pod's required affinity terms appears or is
+   * relabelled, when any assigned pod is deleted (it may have blocked the pod by anti-affinity),
+   * and when nodes are added or relabelled (new topology domains).
+   */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return switch (event.type()) {
+      case ASSIGNED_POD_DELETE, NODE_ADD -> QueueingHint.QUEUE;
+      case NODE_UPDATE -> event.aspects().contains(ClusterEvent.NodeAspect.LABEL) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case ASSIGNED_POD_ADD, ASSIGNED_POD_UPDATE -> matchesRequiredAffinity(pod, event.newPod(), snapshot) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.SKIP;
+    };
+  }
+
+  private static boolean matchesRequiredAffinity(Pod pod, Pod other, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    PodInfo info = PodInfo.of(pod);
+    for (var term : info.requiredAffinityTerms()) {
+      if (term.matches(other, ns -> snapshot == null ? java.util.Map.of() : snapshot.objects().namespaceLabels(ns))) return true;
+    }
+    return false;
   }
 }

@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.nodeaffinity;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.api.Affinity;
 import io.kubesim.api.NodeSelector;
 import io.kubesim.api.NodeSelectorRequirement;
@@ -32,7 +35,7 @@ import java.util.Set;
  * ORed, requirements ANDed), and the profile's added required affinity. Score: the summed weights
  * of the pod's (and the profile's) preferred terms that match, normalised to the best node.
  */
-public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   public static final String NAME = "NodeAffinity";
 
   /** Builds the plugin from registry args (NodeAffinityArgs). */
@@ -164,5 +167,17 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
     if (a == null || a.nodeAffinity() == null) return null;
     List<PreferredSchedulingTerm> terms = a.nodeAffinity().preferredDuringSchedulingIgnoredDuringExecution();
     return terms.isEmpty() ? null : PreferredTerms.compile(terms, "");
+  }
+
+  /** Queue when an added node, or a relabelled one that did not match before, matches the pod's required affinity. */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, io.kubesim.api.Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    RequiredNodeAffinity required = RequiredNodeAffinity.of(pod);
+    return switch (event.type()) {
+      case NODE_ADD -> required.matches(event.newNode()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case NODE_UPDATE -> event.aspects().contains(ClusterEvent.NodeAspect.LABEL) && !required.matches(event.oldNode())
+          && required.matches(event.newNode()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.SKIP;
+    };
   }
 }

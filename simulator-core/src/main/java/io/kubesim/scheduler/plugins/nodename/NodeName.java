@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.nodename;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
@@ -12,7 +15,7 @@ import io.kubesim.scheduler.plugins.helper.PluginArgs;
  * Rejects every node but the one named in the pod's {@code spec.nodeName} (a pod without one
  * fits everywhere). Filter only, as in v1.35.
  */
-public final class NodeName implements FilterPlugin {
+public final class NodeName implements FilterPlugin, EnqueueExtensions {
   public static final String NAME = "NodeName";
 
   /** Builds the plugin from registry args (none). */
@@ -38,5 +41,12 @@ public final class NodeName implements FilterPlugin {
   public static boolean fits(PodInfo pod, NodeInfo node) {
     String wanted = pod.pod().spec().nodeName();
     return wanted.isEmpty() || wanted.equals(node.name());
+  }
+
+  /** Queue when the node the pod names is added. */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, io.kubesim.api.Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return event.type() == ClusterEvent.Type.NODE_ADD && event.newNode().name().equals(pod.spec().nodeName())
+        ? QueueingHint.QUEUE : QueueingHint.SKIP;
   }
 }

@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.nodeports;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.api.Container;
 import io.kubesim.api.ContainerPort;
 import io.kubesim.api.Pod;
@@ -23,7 +26,7 @@ import java.util.List;
  * protocol/port on every address, and a specific address conflicts with itself and {@code 0.0.0.0}.
  * Every pod on the node counts, terminating ones included.
  */
-public final class NodePorts implements PreFilterPlugin, FilterPlugin {
+public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensions {
   public static final String NAME = "NodePorts";
 
   /** Builds the plugin from registry args (none). */
@@ -100,5 +103,12 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin {
       }
     }
     return out;
+  }
+
+  /** Queue when an assigned pod is deleted (it may free a host port) or a node is added. */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, io.kubesim.api.Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return event.type() == ClusterEvent.Type.ASSIGNED_POD_DELETE || event.type() == ClusterEvent.Type.NODE_ADD
+        ? QueueingHint.QUEUE : QueueingHint.SKIP;
   }
 }

@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.noderesources;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.scheduler.framework.CycleState;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.scheduler.framework.FilterPlugin;
@@ -27,7 +30,7 @@ import java.util.TreeMap;
  * allocatable − requests of every pod on the node, terminating ones included). Score: the
  * configured strategy (LeastAllocated by default) over the configured resources.
  */
-public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   public static final String NAME = "NodeResourcesFit";
 
   /** Builds the plugin from registry args (NodeResourcesFitArgs). */
@@ -164,5 +167,25 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
     PreScoreState s = state.find(PRE_SCORE_KEY);
     long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
     return scorer.score(node, podRequests);
+  }
+
+  /**
+   * Queue when an assigned pod is deleted (it frees resources), a node is added whose allocatable
+   * fits the pod, or a node's allocatable grows.
+   */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, io.kubesim.api.Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return switch (event.type()) {
+      case ASSIGNED_POD_DELETE -> QueueingHint.QUEUE;
+      case NODE_ADD -> fitsEmpty(pod, event.newNode()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case NODE_UPDATE -> event.aspects().contains(ClusterEvent.NodeAspect.ALLOCATABLE) && fitsEmpty(pod, event.newNode())
+          ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.SKIP;
+    };
+  }
+
+  /** Whether the pod's requests fit the node's whole allocatable. */
+  private static boolean fitsEmpty(io.kubesim.api.Pod pod, io.kubesim.api.Node node) {
+    return fits(PodInfo.of(pod), new NodeInfo(-1, node)).isEmpty();
   }
 }

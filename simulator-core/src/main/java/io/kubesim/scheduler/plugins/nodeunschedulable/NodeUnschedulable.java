@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.nodeunschedulable;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.api.Taint;
 import io.kubesim.api.Toleration;
 import io.kubesim.scheduler.framework.CycleState;
@@ -15,7 +18,7 @@ import io.kubesim.scheduler.plugins.helper.PluginArgs;
  * taint {@code node.kubernetes.io/unschedulable:NoSchedule}. It reads the field, not the taint: the
  * taint itself is TaintToleration's business.
  */
-public final class NodeUnschedulable implements FilterPlugin {
+public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   public static final String NAME = "NodeUnschedulable";
 
   /** Builds the plugin from registry args (none). */
@@ -41,5 +44,16 @@ public final class NodeUnschedulable implements FilterPlugin {
       if (t.tolerates(Taint.UNSCHEDULABLE)) return Status.success();
     }
     return Status.unresolvable(ERR_REASON_UNSCHEDULABLE);
+  }
+
+  /** Queue when a schedulable node is added or a node is uncordoned. */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, io.kubesim.api.Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return switch (event.type()) {
+      case NODE_ADD -> event.newNode().spec().unschedulable() ? QueueingHint.SKIP : QueueingHint.QUEUE;
+      case NODE_UPDATE -> event.oldNode().spec().unschedulable() && !event.newNode().spec().unschedulable()
+          ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.SKIP;
+    };
   }
 }

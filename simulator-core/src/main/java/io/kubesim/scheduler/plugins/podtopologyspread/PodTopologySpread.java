@@ -1,5 +1,8 @@
 package io.kubesim.scheduler.plugins.podtopologyspread;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
 import io.kubesim.api.Pod;
 import io.kubesim.api.ResourceNames;
 import io.kubesim.api.TopologySpreadConstraint;
@@ -60,7 +63,7 @@ import java.util.Map;
  * index ({@link Domains}). An instance is meant for one scheduler thread.
  */
 public final class PodTopologySpread
-    implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin {
+    implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
   public static final String NAME = "PodTopologySpread";
 
@@ -337,5 +340,58 @@ public final class PodTopologySpread
   /** {@link #skews(Pod, Snapshot)} for a plugin configured with {@code args} and {@code features}. */
   public static List<ConstraintSkew> skews(PodTopologySpreadArgs args, Features features, Pod pod, Snapshot snapshot) {
     return new PodTopologySpread(args, features).skews(pod, snapshot);
+  }
+
+  /**
+   * Upstream's hints, over the pod's DoNotSchedule constraints: queue on an assigned pod of the
+   * same namespace whose labels match a constraint (added, deleted, or relabelled so that the
+   * match flips); on a node added or deleted that carries every topology key; on a node update
+   * that changes whether it carries them, one of their values, or its taints.
+   */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod, Snapshot snapshot) {
+    List<Constraint> hard;
+    try {
+      hard = constraints(pod, TopologySpreadConstraint.DO_NOT_SCHEDULE, snapshot == null ? null : snapshot.objects());
+    } catch (RuntimeException e) {
+      return QueueingHint.QUEUE;
+    }
+    if (hard.isEmpty()) return QueueingHint.SKIP;
+    return switch (event.type()) {
+      case ASSIGNED_POD_ADD -> matchesAny(hard, pod, event.newPod()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case ASSIGNED_POD_DELETE -> matchesAny(hard, pod, event.oldPod()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case ASSIGNED_POD_UPDATE -> matchesAny(hard, pod, event.oldPod()) != matchesAny(hard, pod, event.newPod())
+          ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case NODE_ADD -> hasAllKeys(hard, event.newNode()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case NODE_DELETE -> hasAllKeys(hard, event.oldNode()) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      case NODE_UPDATE -> nodeChangeMatters(hard, event) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.QUEUE;
+    };
+  }
+
+  private static boolean matchesAny(List<Constraint> constraints, Pod pod, Pod other) {
+    if (other == null || !other.namespace().equals(pod.namespace())) return false;
+    for (Constraint c : constraints) {
+      if (c.selector().matches(other.labels())) return true;
+    }
+    return false;
+  }
+
+  private static boolean hasAllKeys(List<Constraint> constraints, io.kubesim.api.Node node) {
+    for (Constraint c : constraints) {
+      if (!node.labels().containsKey(c.topologyKey())) return false;
+    }
+    return true;
+  }
+
+  private static boolean nodeChangeMatters(List<Constraint> constraints, ClusterEvent event) {
+    boolean before = hasAllKeys(constraints, event.oldNode());
+    boolean after = hasAllKeys(constraints, event.newNode());
+    if (before != after) return true;
+    if (!after) return false;
+    for (Constraint c : constraints) {
+      if (!event.oldNode().labels().get(c.topologyKey()).equals(event.newNode().labels().get(c.topologyKey()))) return true;
+    }
+    return event.aspects().contains(ClusterEvent.NodeAspect.TAINT);
   }
 }

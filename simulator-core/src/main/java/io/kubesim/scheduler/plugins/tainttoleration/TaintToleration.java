@@ -1,5 +1,9 @@
 package io.kubesim.scheduler.plugins.tainttoleration;
 
+import io.kubesim.scheduler.framework.ClusterEvent;
+import io.kubesim.scheduler.framework.EnqueueExtensions;
+import io.kubesim.scheduler.framework.QueueingHint;
+import io.kubesim.api.Pod;
 import io.kubesim.api.Taint;
 import io.kubesim.api.TaintEffect;
 import io.kubesim.api.Toleration;
@@ -24,7 +28,7 @@ import java.util.List;
  * naming the first such taint. Score: the number of PreferNoSchedule taints the pod does not
  * tolerate, normalised in reverse (fewer untolerated taints, higher score).
  */
-public final class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   public static final String NAME = "TaintToleration";
 
   /** Builds the plugin from registry args (none). */
@@ -88,5 +92,20 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
   @Override
   public void normalizeScore(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
     NormalizeScore.defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  }
+
+  /** Queue when a node is added, or loses its last taint the pod does not tolerate. */
+  @Override
+  public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod, io.kubesim.scheduler.framework.Snapshot snapshot) {
+    return switch (event.type()) {
+      case NODE_ADD -> untolerated(event.newNode(), pod) ? QueueingHint.SKIP : QueueingHint.QUEUE;
+      case NODE_UPDATE -> event.aspects().contains(ClusterEvent.NodeAspect.TAINT) && untolerated(event.oldNode(), pod)
+          && !untolerated(event.newNode(), pod) ? QueueingHint.QUEUE : QueueingHint.SKIP;
+      default -> QueueingHint.SKIP;
+    };
+  }
+
+  private boolean untolerated(io.kubesim.api.Node node, Pod pod) {
+    return Tolerations.findUntolerated(node.spec().taints(), pod.spec().tolerations(), Tolerations.DO_NOT_SCHEDULE, comparisonOperators) != null;
   }
 }
