@@ -54,6 +54,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   public ClusterOperations(Simulation sim) {
     this.sim = sim;
     sim.addController(workloads);
+    sim.addListener(workloads);
     sim.addController(this);
     sim.addListener(this);
     sim.setTerminationGate(this::canFinishTerminating);
@@ -92,18 +93,21 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   public void applyDeployment(Deployment d) {
     Deployment before = sim.cluster().deployment(d.metadata().namespace(), d.metadata().name());
     sim.cluster().putDeployment(new Deployment(withUid(d.metadata(), before == null ? null : before.metadata()), d.spec()));
+    workloads.markDirty("Deployment", d.metadata().namespace(), d.metadata().name());
   }
 
   @Override
   public void applyStatefulSet(StatefulSet s) {
     StatefulSet before = sim.cluster().statefulSet(s.metadata().namespace(), s.metadata().name());
     sim.cluster().putStatefulSet(new StatefulSet(withUid(s.metadata(), before == null ? null : before.metadata()), s.spec()));
+    workloads.markDirty("StatefulSet", s.metadata().namespace(), s.metadata().name());
   }
 
   @Override
   public void applyReplicaSet(ReplicaSet rs) {
     ReplicaSet before = sim.cluster().replicaSet(rs.metadata().namespace(), rs.metadata().name());
     sim.cluster().putReplicaSet(rs.withMetadata(withUid(rs.metadata(), before == null ? null : before.metadata())));
+    workloads.markDirty("ReplicaSet", rs.metadata().namespace(), rs.metadata().name());
   }
 
   @Override
@@ -150,6 +154,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void scale(String kind, String namespace, String name, int replicas) {
     Cluster c = sim.cluster();
+    workloads.markDirty(kind, namespace, name);
     switch (kind) {
       case "Deployment" -> {
         Deployment d = require(c.deployment(namespace, name), kind, namespace, name);
@@ -171,6 +176,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void rollout(String kind, String namespace, String name, PodTemplateSpec template) {
     Cluster c = sim.cluster();
+    workloads.markDirty(kind, namespace, name);
     switch (kind) {
       case "Deployment" -> {
         Deployment d = require(c.deployment(namespace, name), kind, namespace, name);

@@ -29,7 +29,7 @@ import java.util.Set;
  * the decision logic of {@code io.kubesim.controllers}, with its writes applied through the
  * {@link Simulation}. Writes are synchronous, so upstream's expectations and informer lag vanish.
  */
-final class WorkloadControllers implements Controller {
+final class WorkloadControllers implements Controller, SimulationListener {
   private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private final Map<String, DeploymentStatus> deploymentStatus = new HashMap<>();
@@ -37,15 +37,61 @@ final class WorkloadControllers implements Controller {
   /** StatefulSet revision name → the set as it was at that revision (upstream's ControllerRevisions). */
   private final Map<String, StatefulSet> statefulSetRevisions = new HashMap<>();
   private final Set<Long> wakeUps = new HashSet<>();
+  /** Workloads (kind/namespace/name) whose objects or pods changed since they last synced. */
+  private final Set<String> dirty = new HashSet<>();
+  private boolean everything = true;
   private long uids;
+
+  /** A pod changed: its owner and, for a ReplicaSet, the Deployment above it must look again. */
+  @Override
+  public void onPodChange(long now, Pod before, Pod after) {
+    Pod p = after != null ? after : before;
+    OwnerReference ref = p.metadata().controllerRef();
+    if (ref != null) markDirty(ref.kind(), p.namespace(), ref.name());
+  }
+
+  /** Something outside the controllers changed a workload (apply, scale, rollout, delete). */
+  void markDirty(String kind, String namespace, String name) {
+    dirty.add(kind + "/" + namespace + "/" + name);
+  }
+
+  /** Every workload syncs on the next round (e.g. after time passed that availability depends on). */
+  void markAllDirty() {
+    everything = true;
+  }
 
   @Override
   public boolean sync(Simulation sim) {
+    Cluster c = sim.cluster();
+    boolean all = everything;
+    everything = false;
+    // ReplicaSets first mark their Deployment dirty through the pods they change; a Deployment's
+    // writes mark its ReplicaSets dirty below.
+    Set<String> work = new HashSet<>(dirty);
+    dirty.clear();
+    for (ReplicaSet rs : List.copyOf(c.replicaSets())) {
+      OwnerReference owner = rs.metadata().controllerRef();
+      if (owner != null && work.contains("ReplicaSet/" + rs.metadata().namespace() + "/" + rs.metadata().name())) {
+        work.add(owner.kind() + "/" + rs.metadata().namespace() + "/" + owner.name());
+      }
+    }
     boolean changed = false;
-    for (Deployment d : List.copyOf(sim.cluster().deployments())) changed |= syncDeployment(sim, d);
-    for (ReplicaSet rs : List.copyOf(sim.cluster().replicaSets())) changed |= syncReplicaSet(sim, rs);
-    for (StatefulSet s : List.copyOf(sim.cluster().statefulSets())) changed |= syncStatefulSet(sim, s);
+    for (Deployment d : List.copyOf(c.deployments())) {
+      if (all || work.contains("Deployment/" + d.metadata().namespace() + "/" + d.metadata().name())) changed |= syncDeployment(sim, d);
+    }
+    for (ReplicaSet rs : List.copyOf(c.replicaSets())) {
+      if (all || work.contains("ReplicaSet/" + rs.metadata().namespace() + "/" + rs.metadata().name()) || dirty.contains(key(rs))) {
+        changed |= syncReplicaSet(sim, rs);
+      }
+    }
+    for (StatefulSet s : List.copyOf(c.statefulSets())) {
+      if (all || work.contains("StatefulSet/" + s.metadata().namespace() + "/" + s.metadata().name())) changed |= syncStatefulSet(sim, s);
+    }
     return changed;
+  }
+
+  private static String key(ReplicaSet rs) {
+    return "ReplicaSet/" + rs.metadata().namespace() + "/" + rs.metadata().name();
   }
 
   /** Forgets a deleted workload's bookkeeping. */
@@ -76,6 +122,7 @@ final class WorkloadControllers implements Controller {
       ReplicaSet before = c.replicaSet(rs.metadata().namespace(), rs.metadata().name());
       if (!rs.equals(before)) {
         c.putReplicaSet(before == null ? rs : rs.withMetadata(withUidOf(rs.metadata(), before.metadata())));
+        dirty.add(key(rs));
         changed = true;
       }
     }
@@ -118,7 +165,7 @@ final class WorkloadControllers implements Controller {
     for (int i = 0; i < decision.toCreate(); i++) sim.createPod(podFor(sim, rs));
     for (Pod p : decision.toDelete()) sim.deletePod(p.key());
     OptionalLong next = ReplicaSetController.nextAvailabilityMs(rs, owned, sim.now());
-    if (next.isPresent() && wakeUps.add(next.getAsLong())) sim.schedule(next.getAsLong(), () -> {});
+    if (next.isPresent() && wakeUps.add(next.getAsLong())) sim.schedule(next.getAsLong(), () -> dirty.add(key(rs)));
     return !decision.isNoop();
   }
 
