@@ -32,7 +32,11 @@ import java.util.Objects;
  */
 public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
+  /** Zone-interleaved node list; null when nodes changed since it was built. */
   private List<NodeInfo> nodeOrder = List.of();
+  /** Nodes holding pods with (anti-)affinity terms; null when pods changed since built. */
+  private List<NodeInfo> withAffinity;
+  private List<NodeInfo> withRequiredAntiAffinity;
   private int nextNodeIndex;
   private final Map<String, Pod> pods = new LinkedHashMap<>();
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
@@ -53,7 +57,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     if (nodes.containsKey(node.name())) throw new IllegalArgumentException("node " + node.name() + " already exists");
     NodeInfo info = new NodeInfo(nextNodeIndex++, node);
     nodes.put(node.name(), info);
-    nodeOrder = NodeTree.interleaveZones(nodes.values());
+    nodeOrder = null;
     for (Pod p : pods.values()) {
       if (isOnNode(p) && p.spec().nodeName().equals(node.name())) account(p);
     }
@@ -64,7 +68,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     NodeInfo info = requireNode(node.name());
     boolean zoneChanged = !Objects.equals(NodeTree.zoneOf(info.node()), NodeTree.zoneOf(node));
     info.setNode(node);
-    if (zoneChanged) nodeOrder = NodeTree.interleaveZones(nodes.values());
+    if (zoneChanged) nodeOrder = null;
   }
 
   /** Removes the node; pods bound to it stay in the cluster (the caller deletes or reschedules them). */
@@ -72,7 +76,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     NodeInfo info = requireNode(name);
     for (PodInfo p : List.copyOf(info.pods())) unaccount(p.pod());
     nodes.remove(name);
-    nodeOrder = NodeTree.interleaveZones(nodes.values());
+    nodeOrder = null;
   }
 
   public Node node(String name) {
@@ -166,6 +170,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     PodInfo pi = PodInfo.of(pod);
     boundPodInfos.put(pod.key(), pi);
     info.addPod(pi);
+    if (pi.hasAffinity()) invalidateAffinityLists();
     updateCounts(pod, info, +1);
   }
 
@@ -174,6 +179,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     NodeInfo info = nodes.get(pod.spec().nodeName());
     if (pi == null || info == null) return;
     info.removePod(pi);
+    if (pi.hasAffinity()) invalidateAffinityLists();
     updateCounts(pod, info, -1);
   }
 
@@ -187,8 +193,14 @@ public final class Cluster implements Snapshot, ClusterObjects {
 
   // ---- Snapshot
 
+  private void invalidateAffinityLists() {
+    withAffinity = null;
+    withRequiredAntiAffinity = null;
+  }
+
   @Override
   public List<NodeInfo> nodeInfos() {
+    if (nodeOrder == null) nodeOrder = NodeTree.interleaveZones(nodes.values());
     return nodeOrder;
   }
 
@@ -199,12 +211,16 @@ public final class Cluster implements Snapshot, ClusterObjects {
 
   @Override
   public List<NodeInfo> havePodsWithAffinity() {
-    return nodeOrder.stream().filter(n -> !n.podsWithAffinity().isEmpty()).toList();
+    if (withAffinity == null) withAffinity = nodeInfos().stream().filter(n -> !n.podsWithAffinity().isEmpty()).toList();
+    return withAffinity;
   }
 
   @Override
   public List<NodeInfo> havePodsWithRequiredAntiAffinity() {
-    return nodeOrder.stream().filter(n -> !n.podsWithRequiredAntiAffinity().isEmpty()).toList();
+    if (withRequiredAntiAffinity == null) {
+      withRequiredAntiAffinity = nodeInfos().stream().filter(n -> !n.podsWithRequiredAntiAffinity().isEmpty()).toList();
+    }
+    return withRequiredAntiAffinity;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.kubesim.scheduler.framework;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +12,7 @@ import java.util.Objects;
  */
 public final class CycleState {
   private final Snapshot snapshot;
-  private final Map<StateKey<?>, Object> values = new HashMap<>();
+  private final Map<StateKey<?>, Object> values = new java.util.IdentityHashMap<>();
 
   /** The state of a cycle that schedules against {@code snapshot}. */
   public CycleState(Snapshot snapshot) {
