@@ -22,4 +22,14 @@ public record Deployment(ObjectMeta metadata, Spec spec) {
   public Deployment withSpec(Spec newSpec) {
     return new Deployment(metadata, newSpec);
   }
+
+  public Deployment withReplicas(int replicas) {
+    return withSpec(new Spec(replicas, spec.selector(), spec.template(), spec.strategy(), spec.minReadySeconds(), spec.revisionHistoryLimit(),
+        spec.paused(), spec.progressDeadlineSeconds()));
+  }
+
+  public Deployment withTemplate(PodTemplateSpec template) {
+    return withSpec(new Spec(spec.replicas(), spec.selector(), template, spec.strategy(), spec.minReadySeconds(), spec.revisionHistoryLimit(),
+        spec.paused(), spec.progressDeadlineSeconds()));
+  }
 }

@@ -25,4 +25,14 @@ public record StatefulSet(ObjectMeta metadata, Spec spec) {
   public StatefulSet withSpec(Spec newSpec) {
     return new StatefulSet(metadata, newSpec);
   }
+
+  public StatefulSet withReplicas(int replicas) {
+    return withSpec(new Spec(replicas, spec.selector(), spec.template(), spec.serviceName(), spec.podManagementPolicy(), spec.updateStrategy(),
+        spec.minReadySeconds()));
+  }
+
+  public StatefulSet withTemplate(PodTemplateSpec template) {
+    return withSpec(new Spec(spec.replicas(), spec.selector(), template, spec.serviceName(), spec.podManagementPolicy(), spec.updateStrategy(),
+        spec.minReadySeconds()));
+  }
 }

@@ -156,18 +156,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     Cluster c = sim.cluster();
     workloads.markDirty(kind, namespace, name);
     switch (kind) {
-      case "Deployment" -> {
-        Deployment d = require(c.deployment(namespace, name), kind, namespace, name);
-        var s = d.spec();
-        c.putDeployment(d.withSpec(new Deployment.Spec(replicas, s.selector(), s.template(), s.strategy(), s.minReadySeconds(),
-            s.revisionHistoryLimit(), s.paused(), s.progressDeadlineSeconds())));
-      }
-      case "StatefulSet" -> {
-        StatefulSet set = require(c.statefulSet(namespace, name), kind, namespace, name);
-        var s = set.spec();
-        c.putStatefulSet(set.withSpec(new StatefulSet.Spec(replicas, s.selector(), s.template(), s.serviceName(), s.podManagementPolicy(),
-            s.updateStrategy(), s.minReadySeconds())));
-      }
+      case "Deployment" -> c.putDeployment(require(c.deployment(namespace, name), kind, namespace, name).withReplicas(replicas));
+      case "StatefulSet" -> c.putStatefulSet(require(c.statefulSet(namespace, name), kind, namespace, name).withReplicas(replicas));
       case "ReplicaSet" -> c.putReplicaSet(require(c.replicaSet(namespace, name), kind, namespace, name).withReplicas(replicas));
       default -> throw new IllegalArgumentException("cannot scale kind " + kind + "; allowed: Deployment, StatefulSet, ReplicaSet");
     }
@@ -178,18 +168,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     Cluster c = sim.cluster();
     workloads.markDirty(kind, namespace, name);
     switch (kind) {
-      case "Deployment" -> {
-        Deployment d = require(c.deployment(namespace, name), kind, namespace, name);
-        var s = d.spec();
-        c.putDeployment(d.withSpec(new Deployment.Spec(s.replicas(), s.selector(), template, s.strategy(), s.minReadySeconds(),
-            s.revisionHistoryLimit(), s.paused(), s.progressDeadlineSeconds())));
-      }
-      case "StatefulSet" -> {
-        StatefulSet set = require(c.statefulSet(namespace, name), kind, namespace, name);
-        var s = set.spec();
-        c.putStatefulSet(set.withSpec(new StatefulSet.Spec(s.replicas(), s.selector(), template, s.serviceName(), s.podManagementPolicy(),
-            s.updateStrategy(), s.minReadySeconds())));
-      }
+      case "Deployment" -> c.putDeployment(require(c.deployment(namespace, name), kind, namespace, name).withTemplate(template));
+      case "StatefulSet" -> c.putStatefulSet(require(c.statefulSet(namespace, name), kind, namespace, name).withTemplate(template));
       default -> throw new IllegalArgumentException("cannot roll out kind " + kind + "; allowed: Deployment, StatefulSet");
     }
   }
