@@ -87,7 +87,7 @@ final class ScenarioDecoder {
   private long durationMs;
 
   /** An object the decoder keeps track of, with where it was written. */
-  private record Tracked(ObjectRef ref, Object object, Mark mark) {}
+  private record Tracked(ObjectRef ref, Object object, Mark mark, YamlNode doc) {}
 
   ScenarioDecoder(Path file, Set<String> variantNames, Map<Path, List<YamlNode>> fileCache) {
     this.file = file;
@@ -139,7 +139,7 @@ final class ScenarioDecoder {
     for (Tracked t : objects.values()) {
       initialObjects.add(t.object());
       if (t.object() instanceof Pod p && p.isBound() && !nodes.containsKey(p.spec().nodeName())) {
-        throw new InputError(t.mark(), "spec.nodeName", "pod " + p.key() + " is bound to node \"" + p.spec().nodeName()
+        throw child(t.doc(), "spec", "nodeName").error("pod " + p.key() + " is bound to node \"" + p.spec().nodeName()
             + "\", which is not in the scenario" + Suggest.closest(p.spec().nodeName(), nodes.keySet()));
       }
     }
@@ -300,18 +300,16 @@ final class ScenarioDecoder {
   private Node addPoolNode(NodePool pool, YamlNode at) {
     int index = poolNext.merge(pool.name(), 1, Integer::sum) - 1;
     Node n = pool.node(index);
-    addNode(n, at.mark());
+    addNode(n, at);
     poolOfNode.put(n.name(), pool);
     return n;
   }
 
-  private void addNode(Node n, Mark at) {
+  private void addNode(Node n, YamlNode at) {
     Mark first = nodeMarks.get(n.name());
-    if (nodes.containsKey(n.name()) || first != null) {
-      throw new InputError(at, "", "duplicate node name \"" + n.name() + "\" (first at " + first + ")");
-    }
+    if (first != null) throw at.error("duplicate node name \"" + n.name() + "\" (first at " + first + ")");
     nodes.put(n.name(), n);
-    nodeMarks.put(n.name(), at);
+    nodeMarks.put(n.name(), at.mark());
   }
 
   // ---------------------------------------------------------------- manifests
@@ -327,25 +325,22 @@ final class ScenarioDecoder {
       return;
     }
     Object o = manifests.object(doc);
-    Mark at = nameMark(doc);
+    YamlNode nameNode = child(doc, "metadata", "name");
+    Mark at = nameNode.mark();
     if (o instanceof Node n) {
-      if (applied != null && nodes.containsKey(n.name())) {
-        throw new InputError(at, "metadata.name", "node \"" + n.name() + "\" already exists; nodes cannot be re-applied");
-      }
-      addNode(n, at);
+      if (applied != null && nodes.containsKey(n.name())) throw nameNode.error("node \"" + n.name() + "\" already exists");
+      addNode(n, nameNode);
       if (applied != null) applied.add(n);
       return;
     }
     ObjectRef ref = refOf(o);
     Tracked previous = objects.get(ref.key());
     if (previous != null && applied == null) {
-      throw new InputError(at, "metadata.name", "duplicate " + ref.kind() + " \"" + ref.name() + "\" in namespace " + ref.namespace()
-          + " (first at " + previous.mark() + ")");
+      throw nameNode.error("duplicate " + ref.kind() + " \"" + ref.name() + "\" in namespace " + ref.namespace() + " (first at "
+          + previous.mark() + ")");
     }
-    if (previous != null && ref.kind().equals("Pod")) {
-      throw new InputError(at, "metadata.name", "pod " + ref + " already exists; pods cannot be re-applied");
-    }
-    objects.put(ref.key(), new Tracked(ref, o, at));
+    if (previous != null && ref.kind().equals("Pod")) throw nameNode.error("pod " + ref + " already exists; pods cannot be re-applied");
+    objects.put(ref.key(), new Tracked(ref, o, at, doc));
     PodTemplateSpec template = template(o);
     if (template != null) {
       everWorkloads.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(template);
@@ -353,18 +348,21 @@ final class ScenarioDecoder {
     }
     if (applied != null) {
       if (o instanceof Pod p && p.isBound() && !nodes.containsKey(p.spec().nodeName())) {
-        throw new InputError(at, "spec.nodeName", "pod " + p.key() + " is bound to node \"" + p.spec().nodeName()
+        throw child(doc, "spec", "nodeName").error("pod " + p.key() + " is bound to node \"" + p.spec().nodeName()
             + "\", which does not exist at this point" + Suggest.closest(p.spec().nodeName(), nodes.keySet()));
       }
       applied.add(o);
     }
   }
 
-  private static Mark nameMark(YamlNode doc) {
-    if (doc instanceof YamlNode.Map m && m.opt("metadata") instanceof YamlNode.Map meta && meta.opt("name") != null) {
-      return meta.get("name").mark();
+  /** The deepest of {@code keys} that is written, from {@code node}. */
+  private static YamlNode child(YamlNode node, String... keys) {
+    YamlNode at = node;
+    for (String k : keys) {
+      if (!(at instanceof YamlNode.Map m) || m.opt(k) == null) return at;
+      at = m.get(k);
     }
-    return doc.mark();
+    return at;
   }
 
   static ObjectRef refOf(Object o) {
@@ -540,10 +538,11 @@ final class ScenarioDecoder {
       }
       Deployment updated = d.withSpec(new Deployment.Spec(d.spec().replicas(), d.spec().selector(), next, d.spec().strategy(),
           d.spec().minReadySeconds(), d.spec().revisionHistoryLimit(), d.spec().paused(), d.spec().progressDeadlineSeconds()));
-      objects.put(ref.key(), new Tracked(ref, updated, tracked.mark()));
+      objects.put(ref.key(), new Tracked(ref, updated, tracked.mark(), tracked.doc()));
     } else if (tracked.object() instanceof StatefulSet s) {
       objects.put(ref.key(), new Tracked(ref, s.withSpec(new StatefulSet.Spec(s.spec().replicas(), s.spec().selector(), next,
-          s.spec().serviceName(), s.spec().podManagementPolicy(), s.spec().updateStrategy(), s.spec().minReadySeconds())), tracked.mark()));
+          s.spec().serviceName(), s.spec().podManagementPolicy(), s.spec().updateStrategy(), s.spec().minReadySeconds())), tracked.mark(),
+          tracked.doc()));
     }
     everWorkloads.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(next);
     return r;

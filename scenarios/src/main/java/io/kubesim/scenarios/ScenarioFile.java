@@ -40,10 +40,8 @@ public final class ScenarioFile {
   /** Every name an expectation's {@code variants} list may use: variant names and matrix parts. */
   public Set<String> variantNames() {
     Set<String> out = new LinkedHashSet<>();
-    for (VariantSpec v : variants) {
-      out.add(v.name());
-      out.addAll(v.parts());
-    }
+    for (VariantSpec v : variants) out.add(v.name());
+    for (VariantSpec v : variants) out.addAll(v.parts());
     return out;
   }
 
