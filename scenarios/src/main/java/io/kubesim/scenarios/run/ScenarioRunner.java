@@ -49,8 +49,8 @@ import java.util.TreeSet;
  * {@code percentageOfNodesToScore}, backoffs, a seeded tie-break), the kubelet CPU admission of
  * pools that pin CPUs, the {@link Simulation} with the scenario's pod timing and the
  * {@link Recorder}; attaches the {@link Engine}; schedules the timeline (labelled, so charts get
- * marks) and a sample tick every {@code sampleInterval}; runs to {@code duration}; then checks the
- * expectations ({@link Evaluator}).
+ * marks) and a sample at every multiple of {@code sampleInterval} (besides the recorder's samples
+ * after every change); runs to {@code duration}; then checks the expectations ({@link Evaluator}).
  *
  * <p>Deterministic: the same scenario and seed give the same result, whatever the progress
  * listener (the run always advances tick by tick).
@@ -132,12 +132,14 @@ public final class ScenarioRunner {
       for (long t : ticks) sim.schedule(t, () -> {});
       for (long t : ticks) {
         sim.runUntil(t);
+        // The recorder samples on changes; every tick gets a sample too (the state settled at t).
+        List<PendingSample> pending = recorder.pendingSamples();
+        if (pending.isEmpty() || pending.get(pending.size() - 1).time() < t) {
+          recorder.sample(t);
+          collector.afterSettle(t);
+        }
         progress.reached(t);
       }
-      if (recorder.pendingSamples().isEmpty() || recorder.pendingSamples().get(recorder.pendingSamples().size() - 1).time() < s.durationMs()) {
-        recorder.sample(s.durationMs());
-      }
-      collector.afterSettle(s.durationMs());
       return result();
     }
 
