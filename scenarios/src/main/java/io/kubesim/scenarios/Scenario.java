@@ -12,6 +12,7 @@ import java.util.Map;
  * it cannot fail on input.
  *
  * @param variant the variant's name ({@value ScenarioLoader#DEFAULT_VARIANT} without variants)
+ * @param variantDescription the variant's description ("" when none)
  * @param settings the variant's {@code set} paths and values as written, in order
  * @param nodes the initial nodes: pools first, then Node manifests, then the snapshot's
  * @param poolOfNode node name to its pool, for every pool node (initial and added later)
@@ -22,6 +23,7 @@ public record Scenario(
     String name,
     String description,
     String variant,
+    String variantDescription,
     Map<String, String> settings,
     long seed,
     long durationMs,
@@ -37,7 +39,7 @@ public record Scenario(
     List<Expectation> expectations) {
 
   public Scenario withSeed(long newSeed) {
-    return new Scenario(file, name, description, variant, settings, newSeed, durationMs, sampleIntervalMs, podTiming, scheduler,
+    return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, podTiming, scheduler,
         features, nodePools, nodes, poolOfNode, objects, timeline, expectations);
   }
 

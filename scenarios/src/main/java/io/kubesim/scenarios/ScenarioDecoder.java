@@ -148,8 +148,9 @@ final class ScenarioDecoder {
 
     Map<String, String> settings = new LinkedHashMap<>();
     for (VariantSpec.Set s : variant.sets()) settings.put(s.path(), render(s.value()));
-    return new Scenario(file, name, description, variant.name(), settings, seed, durationMs, interval, timing, scheduler, features,
-        List.copyOf(pools.values()), initialNodes, Map.copyOf(poolOfNode), List.copyOf(initialObjects), timeline, expectations);
+    String variantDescription = variant.description() == null ? "" : variant.description();
+    return new Scenario(file, name, description, variant.name(), variantDescription, settings, seed, durationMs, interval, timing,
+        scheduler, features, List.copyOf(pools.values()), initialNodes, Map.copyOf(poolOfNode), List.copyOf(initialObjects), timeline, expectations);
   }
 
   // ---------------------------------------------------------------- small sections

@@ -62,6 +62,7 @@ public final class Reports {
     Scenario s = r.scenario();
     ObjectNode v = JSON.createObjectNode();
     v.put("name", s.variant());
+    v.put("description", s.variantDescription());
     ObjectNode settings = v.putObject("settings");
     s.settings().forEach(settings::put);
     v.put("passed", r.passed());

@@ -49,6 +49,7 @@ public final class TextSummary {
       sb.append("  (").append(String.join(", ", set)).append(')');
     }
     sb.append('\n');
+    if (!s.variantDescription().isBlank()) sb.append(s.variantDescription().strip()).append('\n');
     int failures = r.admissionFailures().values().stream().mapToInt(Integer::intValue).sum();
     sb.append("nodes ").append(s.nodes().size()).append(" → ").append(r.nodesAtEnd()).append(", pods at end ").append(r.podsAtEnd())
         .append(" (").append(r.runningAtEnd()).append(" running), scheduling attempts ").append(r.decisions()).append(" (")
