@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
 
       ScenarioRunner runner = new ScenarioRunner(engine);
       List<VariantResult> results = new ArrayList<>();
-      boolean progress = System.console() != null;
+      boolean progress = stderrIsTerminal();
       for (Scenario s : scenarios) results.add(progress ? withProgress(runner, s) : runner.run(s));
 
       Map<String, String> files = new LinkedHashMap<>();
@@ -115,6 +115,16 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       stderr.flush();
       stdout.flush();
+    }
+  }
+
+  /** Whether stderr is a terminal (Linux: where fd 2 points; elsewhere: whether there is a console). */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
     }
   }
 
