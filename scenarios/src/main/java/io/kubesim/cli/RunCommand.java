@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
       "3 the simulation failed."
     })
 final class RunCommand implements Callable<Integer> {
-  /** The engine scenarios run on; tests may replace it. */
-  static Engine engine = Engines.DEFAULT;
+  /** The engine scenarios run on. */
+  static final Engine engine = Engines.DEFAULT;
 
   @Spec CommandSpec spec;
 

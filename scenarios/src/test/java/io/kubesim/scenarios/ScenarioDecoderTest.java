@@ -1,6 +1,6 @@
 package io.kubesim.scenarios;
 
-import static io.kubesim.scenarios.Files.BASE;
+import static io.kubesim.scenarios.ScenarioTexts.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,7 @@ class ScenarioDecoderTest {
   @TempDir Path dir;
 
   private Scenario decode(String more) {
-    return Files.decode(dir, more);
+    return ScenarioTexts.decode(dir, more);
   }
 
   /** The error decoding the base plus {@code more} gives; asserts its place and message. */
@@ -96,7 +96,7 @@ class ScenarioDecoderTest {
           taints: [{key: gpu, effect: NoSchedule}]
           allocatable: {cpu: "32", nvidia.com/gpu: "8"}
         manifests:""");
-    ScenarioFile f = Files.load(dir, text);
+    ScenarioFile f = ScenarioTexts.load(dir, text);
     Scenario s = f.decode(f.variants().get(0));
     Node gpu = s.nodes().get(7);
     assertThat(gpu.name()).isEqualTo("gpu-1");
@@ -117,7 +117,7 @@ class ScenarioDecoderTest {
           hardware: epyc-2s-64c-nps4
           kubelet: {cpuManagerPolicy: static, reservedSystemCPUs: "0-3", topologyManagerPolicy: single-numa-node}
         manifests:""");
-    ScenarioFile f = Files.load(dir, text);
+    ScenarioFile f = ScenarioTexts.load(dir, text);
     Scenario s = f.decode(f.variants().get(0));
     NodePool epyc = s.nodePools().get(1);
     assertThat(epyc.pinsCpus()).isTrue();
@@ -129,7 +129,7 @@ class ScenarioDecoderTest {
 
   @Test
   void lscpuHardwareIsReadRelativeToTheScenario() {
-    Files.write(dir, "hw/box.csv", """
+    ScenarioTexts.write(dir, "hw/box.csv", """
         # CPU,Core,Socket,Node,L1d:L1i:L2:L3
         0,0,0,0,0:0:0:0
         1,1,0,0,1:1:1:0
@@ -141,7 +141,7 @@ class ScenarioDecoderTest {
           count: 1
           hardware: {lscpu: hw/box.csv}
         manifests:""");
-    ScenarioFile f = Files.load(dir, text);
+    ScenarioFile f = ScenarioTexts.load(dir, text);
     Scenario s = f.decode(f.variants().get(0));
     assertThat(s.nodePools().get(1).hardware().numCpus()).isEqualTo(4);
     assertThat(s.nodes().get(6).status().allocatable().get("cpu")).isEqualTo(Quantity.parse("4"));
@@ -292,7 +292,7 @@ class ScenarioDecoderTest {
 
   @Test
   void includesAreSplicedIntoManifests() {
-    Files.write(dir, "apps/db.yaml", """
+    ScenarioTexts.write(dir, "apps/db.yaml", """
         apiVersion: apps/v1
         kind: StatefulSet
         metadata: {name: db}
@@ -315,7 +315,7 @@ class ScenarioDecoderTest {
 
   @Test
   void snapshotPodsStayBound() {
-    Files.write(dir, "cluster.yaml", """
+    ScenarioTexts.write(dir, "cluster.yaml", """
         apiVersion: v1
         kind: List
         items:
@@ -374,8 +374,8 @@ class ScenarioDecoderTest {
 
   @Test
   void badQuantity() {
-    String text = Files.BASE.replace("cpu: \"4\"", "cpu: \"4x\"");
-    assertError(() -> Files.load(dir, text).decodeAll(), 9, 22, "nodePools[0].allocatable.cpu",
+    String text = ScenarioTexts.BASE.replace("cpu: \"4\"", "cpu: \"4x\"");
+    assertError(() -> ScenarioTexts.load(dir, text).decodeAll(), 9, 22, "nodePools[0].allocatable.cpu",
         "invalid quantity \"4x\": expected a number with an optional suffix (n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or an "
             + "exponent like e3)");
   }
@@ -441,17 +441,17 @@ class ScenarioDecoderTest {
 
   @Test
   void duplicateNames() {
-    String pools = Files.BASE.replace("manifests:", "- name: worker\n  count: 1\nmanifests:");
-    assertError(() -> Files.load(dir, pools).decodeAll(), 10, 9, "nodePools[1].name", "duplicate node pool \"worker\" (first at line 6)");
-    String deployments = Files.BASE + Files.BASE.substring(Files.BASE.indexOf("- apiVersion: apps/v1"));
-    assertError(() -> Files.load(dir, deployments).decodeAll(), 25, 20, "manifests[1].metadata.name",
+    String pools = ScenarioTexts.BASE.replace("manifests:", "- name: worker\n  count: 1\nmanifests:");
+    assertError(() -> ScenarioTexts.load(dir, pools).decodeAll(), 10, 9, "nodePools[1].name", "duplicate node pool \"worker\" (first at line 6)");
+    String deployments = ScenarioTexts.BASE + ScenarioTexts.BASE.substring(ScenarioTexts.BASE.indexOf("- apiVersion: apps/v1"));
+    assertError(() -> ScenarioTexts.load(dir, deployments).decodeAll(), 25, 20, "manifests[1].metadata.name",
         "duplicate Deployment \"web\" in namespace default (first at " + dir.resolve("s.yaml") + ":13:20)");
   }
 
   @Test
   void duplicateNodeNamesAcrossPoolsAndManifests() {
-    String text = Files.BASE + "- {apiVersion: v1, kind: Node, metadata: {name: worker-2}}\n";
-    assertError(() -> Files.load(dir, text).decodeAll(), 23, 49, "manifests[1].metadata.name",
+    String text = ScenarioTexts.BASE + "- {apiVersion: v1, kind: Node, metadata: {name: worker-2}}\n";
+    assertError(() -> ScenarioTexts.load(dir, text).decodeAll(), 23, 49, "manifests[1].metadata.name",
         "duplicate node name \"worker-2\" (first at " + dir.resolve("s.yaml") + ":6:9)");
     assertError("timeline:\n- at: 1m\n  apply: {apiVersion: v1, kind: Node, metadata: {name: worker-3}}\n", 25, 56,
         "timeline[0].apply.metadata.name", "node \"worker-3\" already exists");
@@ -475,7 +475,7 @@ class ScenarioDecoderTest {
 
   @Test
   void snapshotPodOnAnUnknownNode() {
-    Files.write(dir, "cluster.yaml", """
+    ScenarioTexts.write(dir, "cluster.yaml", """
         apiVersion: v1
         kind: List
         items:
@@ -496,25 +496,25 @@ class ScenarioDecoderTest {
 
   @Test
   void kubeletProblems() {
-    String noHardware = Files.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
+    String noHardware = ScenarioTexts.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
         "  allocatable: {cpu: \"4\", memory: 16Gi}\n  kubelet: {cpuManagerPolicy: static, reservedSystemCPUs: \"0\"}");
-    assertThatThrownBy(() -> Files.load(dir, noHardware).decodeAll()).isInstanceOfSatisfying(InputError.class, e -> {
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, noHardware).decodeAll()).isInstanceOfSatisfying(InputError.class, e -> {
       assertThat(e.path()).isEqualTo("nodePools[0].kubelet");
       assertThat(e.problem()).startsWith("CPU pinning needs the pool's hardware: a CPU topology preset (");
     });
-    String badPolicy = Files.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
+    String badPolicy = ScenarioTexts.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
         "  hardware: epyc-2s-64c-nps1\n  kubelet: {cpuManagerPolicy: static, topologyManagerPolicy: single-numa}");
-    assertThatThrownBy(() -> Files.load(dir, badPolicy).decodeAll()).isInstanceOfSatisfying(InputError.class, e -> {
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, badPolicy).decodeAll()).isInstanceOfSatisfying(InputError.class, e -> {
       assertThat(e.path()).isEqualTo("nodePools[0].kubelet.topologyManagerPolicy");
       assertThat(e.problem()).isEqualTo("unknown value \"single-numa\" (did you mean \"single-numa-node\"?); allowed: none, best-effort, "
           + "restricted, single-numa-node");
     });
-    String noReserved = Files.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
+    String noReserved = ScenarioTexts.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}",
         "  hardware: epyc-2s-64c-nps1\n  kubelet: {cpuManagerPolicy: static}");
-    assertThatThrownBy(() -> Files.load(dir, noReserved).decodeAll()).isInstanceOfSatisfying(InputError.class,
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, noReserved).decodeAll()).isInstanceOfSatisfying(InputError.class,
         e -> assertThat(e.problem()).contains("the static policy requires systemreserved.cpu + kubereserved.cpu to be greater than zero"));
-    String badPreset = Files.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}", "  hardware: epyc-2s-64c-nps3");
-    assertThatThrownBy(() -> Files.load(dir, badPreset).decodeAll()).isInstanceOfSatisfying(InputError.class,
+    String badPreset = ScenarioTexts.BASE.replace("  allocatable: {cpu: \"4\", memory: 16Gi}", "  hardware: epyc-2s-64c-nps3");
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, badPreset).decodeAll()).isInstanceOfSatisfying(InputError.class,
         e -> assertThat(e.problem()).startsWith("unknown CPU topology preset \"epyc-2s-64c-nps3\" (did you mean \"epyc-2s-64c-nps1\"?)"));
   }
 

@@ -1,6 +1,6 @@
 package io.kubesim.scenarios;
 
-import static io.kubesim.scenarios.Files.BASE;
+import static io.kubesim.scenarios.ScenarioTexts.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,13 +21,13 @@ class VariantsTest {
 
   @Test
   void withoutVariantsThereIsOneCalledDefault() {
-    ScenarioFile f = Files.load(dir, BASE);
+    ScenarioFile f = ScenarioTexts.load(dir, BASE);
     assertThat(f.variants()).extracting(VariantSpec::name).containsExactly("default");
   }
 
   @Test
   void setPathsChangeTheTreeBeforeDecoding() {
-    ScenarioFile f = Files.load(dir, BASE + """
+    ScenarioFile f = ScenarioTexts.load(dir, BASE + """
         variants:
         - name: baseline
         - name: with-matchLabelKeys
@@ -55,7 +55,7 @@ class VariantsTest {
 
   @Test
   void matrixIsTheCrossProductWithNamesJoined() {
-    ScenarioFile f = Files.load(dir, BASE + """
+    ScenarioFile f = ScenarioTexts.load(dir, BASE + """
         matrix:
         - - name: mlk
             set: {featureGates.MatchLabelKeysInPodTopologySpread: true}
@@ -82,7 +82,7 @@ class VariantsTest {
 
   @Test
   void valuesSetByAVariantAreCheckedWhereTheVariantWroteThem() {
-    ScenarioFile f = Files.load(dir, BASE + """
+    ScenarioFile f = ScenarioTexts.load(dir, BASE + """
         variants:
         - name: ok
         - name: bad
@@ -101,42 +101,42 @@ class VariantsTest {
 
   @Test
   void badPathsAreErrorsAtTheVariant() {
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n  set:\n    manifests[name=wb].spec.replicas: 4\n").decodeAll())
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set:\n    manifests[name=wb].spec.replicas: 4\n").decodeAll())
         .isInstanceOfSatisfying(InputError.class, e -> {
           assertThat(e.mark().line()).isEqualTo(26);
           assertThat(e.problem()).isEqualTo("path \"manifests[name=wb].spec.replicas\": no item of manifests has name=wb (did you mean "
               + "\"web\"?); found: web");
         });
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n  set:\n    nodePools[3].count: 4\n").decodeAll())
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set:\n    nodePools[3].count: 4\n").decodeAll())
         .isInstanceOfSatisfying(InputError.class,
             e -> assertThat(e.problem()).isEqualTo("path \"nodePools[3].count\": nodePools has 1 item(s), no [3]"));
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n  set:\n    name.first: x\n").decodeAll())
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set:\n    name.first: x\n").decodeAll())
         .isInstanceOfSatisfying(InputError.class,
             e -> assertThat(e.problem()).isEqualTo("path \"name.first\": name is string \"t\", not a mapping with \"first\""));
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n  set:\n    variants[0].name: x\n"))
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set:\n    variants[0].name: x\n"))
         .isInstanceOfSatisfying(InputError.class,
             e -> assertThat(e.problem()).isEqualTo("\"variants\" cannot be changed by a variant"));
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n  set:\n    manifests[name=web.spec: x\n"))
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set:\n    manifests[name=web.spec: x\n"))
         .isInstanceOfSatisfying(InputError.class,
             e -> assertThat(e.problem()).isEqualTo("invalid path \"manifests[name=web.spec\": unclosed \"[\""));
   }
 
   @Test
   void duplicateAndInvalidVariantNames() {
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\n- name: a\n")).isInstanceOfSatisfying(InputError.class, e -> {
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n- name: a\n")).isInstanceOfSatisfying(InputError.class, e -> {
       assertThat(e.mark().line()).isEqualTo(25);
       assertThat(e.mark().column()).isEqualTo(9);
       assertThat(e.problem()).isEqualTo("duplicate variant name \"a\" (first at line 24)");
     });
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a+b\n")).isInstanceOfSatisfying(InputError.class,
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a+b\n")).isInstanceOfSatisfying(InputError.class,
         e -> assertThat(e.problem()).startsWith("invalid variant name \"a+b\""));
-    assertThatThrownBy(() -> Files.load(dir, BASE + "variants:\n- name: a\nmatrix:\n- [{name: b}]\n"))
+    assertThatThrownBy(() -> ScenarioTexts.load(dir, BASE + "variants:\n- name: a\nmatrix:\n- [{name: b}]\n"))
         .isInstanceOfSatisfying(InputError.class, e -> assertThat(e.problem()).isEqualTo("use either variants or matrix, not both"));
   }
 
   @Test
   void findSuggestsTheClosestVariant() {
-    ScenarioFile f = Files.load(dir, BASE + "variants:\n- name: baseline\n- name: tight\n");
+    ScenarioFile f = ScenarioTexts.load(dir, BASE + "variants:\n- name: baseline\n- name: tight\n");
     assertThat(ScenarioLoader.find(f.variants(), "tight").name()).isEqualTo("tight");
     assertThatThrownBy(() -> ScenarioLoader.find(f.variants(), "tihgt"))
         .hasMessage("no variant \"tihgt\" (did you mean \"tight\"?); variants: baseline, tight");
@@ -144,7 +144,7 @@ class VariantsTest {
 
   @Test
   void treeEditKeepsTheOriginalUntouched() {
-    ScenarioFile f = Files.load(dir, BASE + "variants:\n- name: a\n  set: {seed: 5}\n- name: b\n");
+    ScenarioFile f = ScenarioTexts.load(dir, BASE + "variants:\n- name: a\n  set: {seed: 5}\n- name: b\n");
     assertThat(f.decode(f.variants().get(0)).seed()).isEqualTo(5);
     assertThat(f.decode(f.variants().get(1)).seed()).isEqualTo(1);
   }

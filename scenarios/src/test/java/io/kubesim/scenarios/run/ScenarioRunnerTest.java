@@ -1,11 +1,11 @@
 package io.kubesim.scenarios.run;
 
-import static io.kubesim.scenarios.Files.BASE;
+import static io.kubesim.scenarios.ScenarioTexts.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubesim.api.Taint;
-import io.kubesim.scenarios.Files;
+import io.kubesim.scenarios.ScenarioTexts;
 import io.kubesim.scenarios.Scenario;
 import io.kubesim.scenarios.ScenarioFile;
 import io.kubesim.scenarios.output.Reports;
@@ -51,7 +51,7 @@ class ScenarioRunnerTest {
   }
 
   private Scenario scenario(String more) {
-    return Files.decode(dir, more);
+    return ScenarioTexts.decode(dir, more);
   }
 
   @Test
@@ -179,7 +179,7 @@ class ScenarioRunnerTest {
         - aligned: {level: numa, atLeast: 1}
         - admissionFailures: {atMost: 0}
         """;
-    ScenarioFile f = Files.load(dir, text);
+    ScenarioFile f = ScenarioTexts.load(dir, text);
     VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
     assertThat(r.pinning().nodes()).isEqualTo(1);
     assertThat(r.pinning().pinnedPods()).isEqualTo(4);
@@ -208,7 +208,7 @@ class ScenarioRunnerTest {
         expectations:
         - admissionFailures: {reason: TopologyAffinityError, atMost: 0}
         """;
-    ScenarioFile f = Files.load(dir, text);
+    ScenarioFile f = ScenarioTexts.load(dir, text);
     VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
     assertThat(r.admissionFailures()).containsEntry("TopologyAffinityError", 1);
     assertThat(r.expectations()).singleElement().satisfies(e -> {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Scenario texts for tests: a base with a 6-node, 3-zone pool and one spread Deployment. */
-public final class Files {
-  private Files() {}
+public final class ScenarioTexts {
+  private ScenarioTexts() {}
 
   /** 22 lines; whatever a test appends starts on line 23. */
   public static final String BASE = """
