@@ -14,6 +14,7 @@ import java.util.Map;
  * @param variant the variant's name ({@value ScenarioLoader#DEFAULT_VARIANT} without variants)
  * @param variantDescription the variant's description ("" when none)
  * @param settings the variant's {@code set} paths and values as written, in order
+ * @param sampleOn when samples are taken besides every {@code sampleInterval}
  * @param nodes the initial nodes: pools first, then Node manifests, then the snapshot's
  * @param poolOfNode node name to its pool, for every pool node (initial and added later)
  * @param objects the initial non-Node objects: manifests in order, then the snapshot's
@@ -28,6 +29,7 @@ public record Scenario(
     long seed,
     long durationMs,
     long sampleIntervalMs,
+    SampleOn sampleOn,
     PodTiming podTiming,
     SchedulerSettings scheduler,
     Features features,
@@ -38,8 +40,16 @@ public record Scenario(
     List<TimelineEvent> timeline,
     List<Expectation> expectations) {
 
+  /** When the recorder samples, besides every multiple of {@code sampleInterval}. */
+  public enum SampleOn {
+    /** After every simulated instant where anything changed (pods, scheduling, timeline events). */
+    changes,
+    /** Only after timeline events: for large clusters, where every pod start would be a sample. */
+    events
+  }
+
   public Scenario withSeed(long newSeed) {
-    return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, podTiming, scheduler,
+    return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
         features, nodePools, nodes, poolOfNode, objects, timeline, expectations);
   }
 

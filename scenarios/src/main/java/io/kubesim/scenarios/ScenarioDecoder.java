@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
 final class ScenarioDecoder {
   static final String API_VERSION = "kubesim.io/v1alpha1";
 
-  static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "name", "description", "seed", "duration", "sampleInterval",
+  static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "name", "description", "seed", "duration", "sampleInterval", "sampleOn",
       "podTiming", "scheduler", "featureGates", "nodePools", "manifests", "include", "snapshot", "timeline", "expectations",
       "variants", "matrix");
   static final List<String> ACTIONS = List.of("apply", "delete", "scale", "rollout", "addNodes", "removeNodes", "taint", "untaint",
@@ -109,6 +109,8 @@ final class ScenarioDecoder {
     long seed = root.opt("seed", YamlNode::asLong, 1L);
     durationMs = Durations.positive(root.require("duration"));
     long interval = root.opt("sampleInterval", Durations::positive, 30_000L);
+    Scenario.SampleOn sampleOn = root.opt("sampleOn", n -> Scenario.SampleOn.valueOf(n.asEnum(List.of("changes", "events"))),
+        Scenario.SampleOn.changes);
     PodTiming timing = root.opt("podTiming", ScenarioDecoder::podTiming, PodTiming.DEFAULT);
     Features features = root.opt("featureGates", ScenarioDecoder::features, Features.DEFAULTS);
     SchedulerSettings scheduler = root.opt("scheduler", n -> SchedulerConfigDecoder.decode(n, features), SchedulerConfigDecoder.defaults());
@@ -149,7 +151,7 @@ final class ScenarioDecoder {
     Map<String, String> settings = new LinkedHashMap<>();
     for (VariantSpec.Set s : variant.sets()) settings.put(s.path(), render(s.value()));
     String variantDescription = variant.description() == null ? "" : variant.description();
-    return new Scenario(file, name, description, variant.name(), variantDescription, settings, seed, durationMs, interval, timing,
+    return new Scenario(file, name, description, variant.name(), variantDescription, settings, seed, durationMs, interval, sampleOn, timing,
         scheduler, features, List.copyOf(pools.values()), initialNodes, Map.copyOf(poolOfNode), List.copyOf(initialObjects), timeline, expectations);
   }
 

@@ -341,7 +341,7 @@ class ScenarioDecoderTest {
   void unknownFieldSuggestsTheClosest() {
     assertError("timline: []\n", 23, 10, "timline", "unknown field \"timline\" (did you mean \"timeline\"?); allowed: apiVersion, "
         + "description, duration, expectations, featureGates, include, kind, manifests, matrix, name, nodePools, podTiming, "
-        + "sampleInterval, scheduler, seed, snapshot, timeline, variants");
+        + "sampleInterval, sampleOn, scheduler, seed, snapshot, timeline, variants");
   }
 
   @Test

@@ -105,7 +105,7 @@ public final class ScenarioRunner {
               PodTopologySpreadArgs.SYSTEM), s.features());
       recorder = new Recorder(sim, spread, s.sampleIntervalMs());
       collector = new SampleCollector(recorder);
-      sim.addListener(recorder);
+      sim.addListener(s.sampleOn() == Scenario.SampleOn.changes ? recorder : new EventSampling(recorder));
       sim.addListener(collector);
       sim.addListener(new SimulationListener() {
         @Override
@@ -127,7 +127,7 @@ public final class ScenarioRunner {
       for (TimelineEvent e : s.timeline()) sim.at(e.atMs(), e.label(), x -> perform(e));
       long interval = s.sampleIntervalMs();
       List<Long> ticks = new ArrayList<>();
-      for (long t = interval; t < s.durationMs(); t += interval) ticks.add(t);
+      for (long t = 0; t < s.durationMs(); t += interval) ticks.add(t);
       ticks.add(s.durationMs());
       for (long t : ticks) sim.schedule(t, () -> {});
       for (long t : ticks) {
@@ -304,6 +304,42 @@ public final class ScenarioRunner {
       }
       return new PinningSummary(admitter.nodes().size(), pinned, numa, socket, sharing,
           exclusiveContainers == 0 ? 0 : cost / exclusiveContainers, free, stranded);
+    }
+  }
+
+  /**
+   * The recorder's bookkeeping (waits, marks) without its sampling on every change: a sample only
+   * after an instant with a timeline event (ticks are sampled by the run).
+   */
+  private static final class EventSampling implements SimulationListener {
+    private final Recorder recorder;
+    private boolean event;
+
+    EventSampling(Recorder recorder) {
+      this.recorder = recorder;
+    }
+
+    @Override
+    public void onDecision(long now, io.kubesim.scheduler.SchedulingDecision decision) {
+      recorder.onDecision(now, decision);
+    }
+
+    @Override
+    public void onPodChange(long now, Pod before, Pod after) {
+      recorder.onPodChange(now, before, after);
+    }
+
+    @Override
+    public void onTimelineEvent(long now, String label) {
+      recorder.onTimelineEvent(now, label);
+      event = true;
+    }
+
+    @Override
+    public void afterSettle(long now) {
+      if (!event) return;
+      event = false;
+      recorder.sample(now);
     }
   }
 

@@ -128,6 +128,16 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void sampleOnEventsSamplesOnlyAtTicksAndTimelineEvents() {
+    Scenario s = scenario("sampleInterval: 2m\nsampleOn: events\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    assertThat(r.samples()).extracting(Sample::time).containsExactly(0L, 120_000L, 150_000L, 240_000L, 360_000L, 480_000L, 600_000L);
+    assertThat(r.samples().get(0).pending().pending()).isEqualTo(6);
+    assertThat(r.samples().get(1).pending().pending()).isZero();
+    assertThat(r.longestWaitMs()).isPositive();
+  }
+
+  @Test
   void sameFileAndSeedGiveByteIdenticalOutputsAndAnotherSeedDoesNot() {
     ScenarioFile f = new io.kubesim.scenarios.ScenarioLoader().load(Path.of("src/test/resources/scenarios/zone-spread.yaml"));
     List<String> first = outputs(f.decodeAll());
