@@ -468,6 +468,14 @@ class ScenarioDecoderTest {
   }
 
   @Test
+  void includeThroughASymbolicLinkOutOfTheDirectory(@TempDir Path elsewhere) throws java.io.IOException {
+    Path outside = ScenarioTexts.write(elsewhere, "secret.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
+    java.nio.file.Files.createSymbolicLink(dir.resolve("link.yaml"), outside);
+    assertError("include: [link.yaml]\n", 23, 11, "include[0]",
+        "include path \"link.yaml\" leaves the scenario's directory through a symbolic link");
+  }
+
+  @Test
   void missingIncludeFile() {
     assertError("include: [nope.yaml]\n", 23, 11, "include[0]",
         "include file \"nope.yaml\" does not exist (looked for " + dir.toAbsolutePath().normalize().resolve("nope.yaml") + ")");

@@ -19,6 +19,9 @@ import java.util.TreeMap;
 public final class TextSummary {
   private TextSummary() {}
 
+  /** More domains than this (e.g. hostnames) are summarised as a count and a range. */
+  static final int MAX_DOMAINS_SHOWN = 8;
+
   public static String render(List<VariantResult> runs) {
     StringBuilder sb = new StringBuilder();
     Scenario first = runs.get(0).scenario();
@@ -70,7 +73,13 @@ public final class TextSummary {
         int ph = ss.stream().mapToInt(SpreadSample::humanSkew).max().orElse(0);
         int pn = ss.stream().mapToInt(x -> Evaluator.skew(x.newRevisionCounts())).max().orElse(0);
         List<String> domains = new ArrayList<>();
-        if (atEnd) new TreeMap<>(last.domainCounts()).forEach((k, v) -> domains.add(k + "=" + v));
+        if (atEnd && last.domainCounts().size() <= MAX_DOMAINS_SHOWN) {
+          new TreeMap<>(last.domainCounts()).forEach((k, v) -> domains.add(k + "=" + v));
+        } else if (atEnd) {
+          int lo = last.domainCounts().values().stream().mapToInt(Integer::intValue).min().orElse(0);
+          int hi = last.domainCounts().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+          domains.add(last.domainCounts().size() + " domains, " + lo + ".." + hi + " pods each");
+        }
         String min = atEnd ? last.eligibleDomains() + "/" + last.minDomains() + (last.minDomainsMet() ? " met" : " NOT met") : "-";
         table.add(List.of(w.getKey().toString(), constraint, fin, ps + "/" + ph + "/" + pn, atEnd ? String.join(" ", domains) : "(gone)",
             min));
