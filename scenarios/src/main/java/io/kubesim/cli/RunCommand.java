@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "Runs a scenario file (every variant, or one) and checks its expectations.",
       "Prints a summary per variant and writes timeline.csv, timeline.jsonl and summary.json to DIR.",
       "Exit codes: 0 all expectations passed, 1 an expectation failed, 2 bad input (file:line:column: path: message),",
-      "3 the simulation failed."
+      "3 the simulation failed (SIM_DEBUG=1 prints the stack trace)."
     })
 final class RunCommand implements Callable<Integer> {
   /** The engine scenarios run on. */
@@ -111,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
       return 3;
     } catch (RuntimeException e) {
       stderr.println("sim run: the simulation failed: " + e);
+      if (System.getenv("SIM_DEBUG") != null) e.printStackTrace(stderr);
       return 3;
     } finally {
       stderr.flush();
