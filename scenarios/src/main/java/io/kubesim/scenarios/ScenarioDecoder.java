@@ -25,7 +25,6 @@ import io.kubesim.manifest.ManifestDecoder;
 import io.kubesim.scenarios.hardware.LscpuImport;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.sim.PodTiming;
-import io.kubesim.yaml.InputError;
 import io.kubesim.yaml.Mark;
 import io.kubesim.yaml.Suggest;
 import io.kubesim.yaml.YamlLoader;
