@@ -1,0 +1,90 @@
+package io.kubesim.scenarios;
+
+import io.kubesim.api.Node;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Which nodes a timeline event acts on: a list of names, or every node of a pool and/or a zone
+ * and/or with these labels (all given conditions hold), optionally only the first {@code count}
+ * of them in name order (numbers in names compare as numbers: worker-2 before worker-10).
+ */
+public record NodeSelection(List<String> nodes, String pool, String zone, Map<String, String> selector, Integer count) {
+
+  public static final String POOL_LABEL = "kubesim.io/pool";
+  public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+  public static final String REGION_LABEL = "topology.kubernetes.io/region";
+  public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+
+  public NodeSelection {
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    selector = selector == null ? Map.of() : Map.copyOf(selector);
+  }
+
+  /** The selected node names among {@code candidates}, in natural name order. */
+  public List<String> resolve(Collection<Node> candidates) {
+    List<String> out = new ArrayList<>();
+    for (Node n : candidates) {
+      if (matches(n)) out.add(n.name());
+    }
+    out.sort(NATURAL);
+    if (!nodes.isEmpty()) {
+      // Keep the order the user wrote.
+      List<String> ordered = new ArrayList<>();
+      for (String name : nodes) if (out.contains(name)) ordered.add(name);
+      out = ordered;
+    }
+    return count == null || count >= out.size() ? out : out.subList(0, count);
+  }
+
+  private boolean matches(Node n) {
+    Map<String, String> labels = n.labels();
+    if (!nodes.isEmpty() && !nodes.contains(n.name())) return false;
+    if (pool != null && !pool.equals(labels.get(POOL_LABEL))) return false;
+    if (zone != null && !zone.equals(labels.get(ZONE_LABEL))) return false;
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      if (!e.getValue().equals(labels.get(e.getKey()))) return false;
+    }
+    return true;
+  }
+
+  /** {@code pool=worker zone=zone-a}, for timeline labels. */
+  public String describe() {
+    StringJoiner j = new StringJoiner(" ");
+    if (!nodes.isEmpty()) j.add("nodes=" + String.join(",", nodes));
+    if (pool != null) j.add("pool=" + pool);
+    if (zone != null) j.add("zone=" + zone);
+    new java.util.TreeMap<>(selector).forEach((k, v) -> j.add(k + "=" + v));
+    if (count != null) j.add("count=" + count);
+    return j.toString();
+  }
+
+  /** Names with embedded numbers compared numerically. */
+  public static final Comparator<String> NATURAL = NodeSelection::compareNatural;
+
+  static int compareNatural(String a, String b) {
+    int i = 0, j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i), cb = b.charAt(j);
+      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+        int si = i, sj = j;
+        while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+        while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+        String na = a.substring(si, i).replaceFirst("^0+(?=.)", ""), nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+        if (na.length() != nb.length()) return Integer.compare(na.length(), nb.length());
+        int c = na.compareTo(nb);
+        if (c != 0) return c;
+      } else {
+        if (ca != cb) return Character.compare(ca, cb);
+        i++;
+        j++;
+      }
+    }
+    int c = Integer.compare(a.length() - i, b.length() - j);
+    return c != 0 ? c : a.compareTo(b);
+  }
+}

@@ -1,0 +1,229 @@
+package io.kubesim.scenarios.run;
+
+import static io.kubesim.scenarios.ScenarioTexts.BASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubesim.api.Taint;
+import io.kubesim.scenarios.ScenarioTexts;
+import io.kubesim.scenarios.Scenario;
+import io.kubesim.scenarios.ScenarioFile;
+import io.kubesim.scenarios.output.Reports;
+import io.kubesim.sim.Operations;
+import io.kubesim.yaml.InputError;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioRunnerTest {
+  @TempDir Path dir;
+
+  /** An engine that records every Operations call, passing those the basic engine supports on to it. */
+  static final class Recording implements Engine {
+    final List<String> calls = new ArrayList<>();
+    final List<Object[]> args = new ArrayList<>();
+    int attached;
+
+    @Override
+    public Operations attach(io.kubesim.sim.Simulation sim) {
+      attached++;
+      Operations basic = BasicEngine.attachTo(sim);
+      return (Operations) Proxy.newProxyInstance(Operations.class.getClassLoader(), new Class<?>[] {Operations.class}, (p, m, a) -> {
+        calls.add(sim.now() + " " + m.getName());
+        args.add(a);
+        if (m.getName().equals("reboot") || m.getName().equals("failNodes") || m.getName().equals("rollout")) return null;
+        try {
+          return m.invoke(basic, a);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      });
+    }
+
+    Object[] argsOf(String name) {
+      for (int i = 0; i < calls.size(); i++) if (calls.get(i).endsWith(" " + name)) return args.get(i);
+      throw new AssertionError("no call " + name + " in " + calls);
+    }
+  }
+
+  private Scenario scenario(String more) {
+    return ScenarioTexts.decode(dir, more);
+  }
+
+  @Test
+  void thePluggedEngineGetsEveryTimelineOperationWithNodesResolvedAtThatTime() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        timeline:
+        - at: 1m
+          addNodes: {pool: worker, count: 3}
+        - at: 2m
+          drain: {zone: zone-a}
+        - at: 3m
+          reboot: {pool: worker, by: zone, taint: {key: maintenance, effect: NoSchedule}, downFor: 4m, drain: false}
+        - at: 4m
+          rollout: {workload: Deployment/web, image: web:v2}
+        - at: 5m
+          taint: {nodes: [worker-8, worker-1], key: k, value: v, effect: NoExecute}
+        """);
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    assertThat(engine.attached).isEqualTo(1);
+    assertThat(engine.calls).filteredOn(c -> !c.endsWith("addNode") && !c.endsWith("applyDeployment"))
+        .containsExactly("120000 drain", "180000 reboot", "240000 rollout", "300000 taint");
+    assertThat(engine.calls).filteredOn(c -> c.endsWith("addNode")).hasSize(9);
+    assertThat(engine.argsOf("drain")[0]).isEqualTo(List.of("worker-0", "worker-3", "worker-6"));
+    Object[] reboot = engine.argsOf("reboot");
+    assertThat(reboot[0]).isEqualTo(List.of(List.of("worker-0", "worker-3", "worker-6"), List.of("worker-1", "worker-4", "worker-7"),
+        List.of("worker-2", "worker-5", "worker-8")));
+    assertThat(((Taint) reboot[1]).key()).isEqualTo("maintenance");
+    assertThat(reboot[2]).isEqualTo(false);
+    assertThat(reboot[3]).isEqualTo(240_000L);
+    Object[] rollout = engine.argsOf("rollout");
+    assertThat(rollout[0]).isEqualTo("Deployment");
+    assertThat(((io.kubesim.api.PodTemplateSpec) rollout[3]).spec().containers().get(0).image()).isEqualTo("web:v2");
+    Object[] taint = engine.argsOf("taint");
+    assertThat(taint[0]).isEqualTo(List.of("worker-8", "worker-1"));
+    assertThat(((Taint) taint[1]).timeAdded()).isEqualTo("2026-01-01T00:05:00Z");
+    assertThat(r.marks()).extracting(m -> m.label()).containsExactly("addNodes pool=worker count=3", "drain zone=zone-a",
+        "reboot pool=worker by zone", "rollout Deployment/web image web:v2", "taint nodes=worker-8,worker-1 k=v:NoExecute");
+  }
+
+  @Test
+  void replicasSpreadOverZonesAndExpectationsAreChecked() {
+    Scenario s = scenario("""
+        expectations:
+        - skew: {workload: Deployment/web, atMost: 0}
+        - pending: {at: end, atMost: 0}
+        - pending: {at: peak, atLeast: 7}
+        - pendingDuration: {atMost: 1s}
+        """);
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    assertThat(r.podsAtEnd()).isEqualTo(6);
+    assertThat(r.runningAtEnd()).isEqualTo(6);
+    assertThat(r.last().spread()).singleElement().satisfies(ss -> {
+      assertThat(ss.domainCounts()).containsEntry("zone-a", 2).containsEntry("zone-b", 2).containsEntry("zone-c", 2);
+      assertThat(ss.schedulerSkew()).isZero();
+    });
+    assertThat(r.expectations()).extracting(ExpectationResult::passed).containsExactly(true, true, false, false);
+    assertThat(r.expectations().get(2).measuredText()).isEqualTo("6 (at 0s)");
+    assertThat(r.expectations().get(3).measured()).isGreaterThan(1_000.0);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.last().time()).isEqualTo(600_000);
+  }
+
+  @Test
+  void samplesComeAtLeastEveryIntervalAndCarryTheEvents() {
+    Scenario s = scenario("sampleInterval: 1m\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    List<Long> times = r.samples().stream().map(Sample::time).toList();
+    for (long t = 60_000; t <= 600_000; t += 60_000) assertThat(times).contains(t);
+    assertThat(r.samples()).filteredOn(x -> !x.events().isEmpty()).singleElement().satisfies(x -> {
+      assertThat(x.time()).isEqualTo(150_000);
+      assertThat(x.events()).containsExactly("cordon nodes=worker-0");
+    });
+  }
+
+  @Test
+  void sampleOnEventsSamplesOnlyAtTicksAndTimelineEvents() {
+    Scenario s = scenario("sampleInterval: 2m\nsampleOn: events\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    assertThat(r.samples()).extracting(Sample::time).containsExactly(0L, 120_000L, 150_000L, 240_000L, 360_000L, 480_000L, 600_000L);
+    assertThat(r.samples().get(0).pending().pending()).isEqualTo(6);
+    assertThat(r.samples().get(1).pending().pending()).isZero();
+    assertThat(r.longestWaitMs()).isPositive();
+  }
+
+  @Test
+  void sameFileAndSeedGiveByteIdenticalOutputsAndAnotherSeedDoesNot() {
+    ScenarioFile f = new io.kubesim.scenarios.ScenarioLoader().load(Path.of("src/test/resources/scenarios/zone-spread.yaml"));
+    List<String> first = outputs(f.decodeAll());
+    List<String> second = outputs(new io.kubesim.scenarios.ScenarioLoader()
+        .load(Path.of("src/test/resources/scenarios/zone-spread.yaml")).decodeAll());
+    assertThat(second).isEqualTo(first);
+    List<String> other = outputs(f.decodeAll().stream().map(s -> s.withSeed(99)).toList());
+    assertThat(other.get(1)).isNotEqualTo(first.get(1));
+  }
+
+  private static List<String> outputs(List<Scenario> scenarios) {
+    ScenarioRunner runner = new ScenarioRunner(BasicEngine::attachTo);
+    List<VariantResult> results = scenarios.stream().map(runner::run).toList();
+    return List.of(Reports.pretty(Reports.summary(results)), Reports.csv(results), Reports.jsonl(results));
+  }
+
+  @Test
+  void anOperationTheEngineCannotDoIsAnErrorAtItsEntry() {
+    Scenario s = scenario("timeline:\n- at: 1m\n  failNodes: {zone: zone-b}\n");
+    assertThatThrownBy(() -> new ScenarioRunner(BasicEngine::attachTo).run(s)).isInstanceOfSatisfying(InputError.class, e -> {
+      assertThat(e.mark().line()).isEqualTo(25);
+      assertThat(e.problem()).isEqualTo("at 1m, failNodes zone=zone-b: failNodes needs the controllers engine; the basic engine only keeps "
+          + "replica counts");
+    });
+  }
+
+  @Test
+  void pinnedPodsAreMeasured() {
+    String text = BASE.replace("manifests:", """
+        - name: epyc
+          count: 1
+          zones: [zone-a]
+          hardware: epyc-2s-64c-nps4
+          allocatable: {memory: 512Gi}
+          kubelet: {cpuManagerPolicy: static, reservedSystemCPUs: "0-1", topologyManagerPolicy: single-numa-node, topologyManagerScope: pod}
+        manifests:""") + """
+        - apiVersion: apps/v1
+          kind: StatefulSet
+          metadata: {name: db}
+          spec:
+            replicas: 4
+            selector: {matchLabels: {app: db}}
+            template:
+              metadata: {labels: {app: db}}
+              spec:
+                nodeSelector: {kubesim.io/pool: epyc}
+                containers: [{name: db, resources: {limits: {cpu: "8", memory: 4Gi}}}]
+        expectations:
+        - aligned: {level: numa, atLeast: 1}
+        - admissionFailures: {atMost: 0}
+        """;
+    ScenarioFile f = ScenarioTexts.load(dir, text);
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    assertThat(r.pinning().nodes()).isEqualTo(1);
+    assertThat(r.pinning().pinnedPods()).isEqualTo(4);
+    assertThat(r.pinning().numaAlignedShare()).isEqualTo(1.0);
+    assertThat(r.pinning().freeExclusiveCpus()).isEqualTo(256 - 2 - 32);
+    assertThat(r.pinning().strandedCpus()).containsOnlyKeys(8);
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+  }
+
+  @Test
+  void admissionFailuresAreCounted() {
+    String text = BASE.replace("manifests:", """
+        - name: small
+          count: 1
+          zones: [zone-a]
+          hardware: k8s-dual-socket-ht
+          allocatable: {memory: 64Gi}
+          kubelet: {cpuManagerPolicy: static, reservedSystemCPUs: "0", topologyManagerPolicy: single-numa-node}
+        manifests:""") + """
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: big}
+          spec:
+            nodeName: small-0
+            containers: [{name: c, resources: {limits: {cpu: "8", memory: 1Gi}}}]
+        expectations:
+        - admissionFailures: {reason: TopologyAffinityError, atMost: 0}
+        """;
+    ScenarioFile f = ScenarioTexts.load(dir, text);
+    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    assertThat(r.admissionFailures()).containsEntry("TopologyAffinityError", 1);
+    assertThat(r.expectations()).singleElement().satisfies(e -> {
+      assertThat(e.passed()).isFalse();
+      assertThat(e.measured()).isEqualTo(1.0);
+    });
+  }
+}
