@@ -9,7 +9,7 @@ import io.kubesim.scenarios.run.ExpectationResult;
 import io.kubesim.scenarios.run.PinningSummary;
 import io.kubesim.scenarios.run.Sample;
 import io.kubesim.scenarios.run.VariantResult;
-import io.kubesim.sim.SimTime;
+import io.kubesim.controllers.SimTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

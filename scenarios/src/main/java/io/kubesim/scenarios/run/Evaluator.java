@@ -4,7 +4,7 @@ import io.kubesim.metrics.SpreadSample;
 import io.kubesim.scenarios.Durations;
 import io.kubesim.scenarios.Expectation;
 import io.kubesim.scenarios.Scenario;
-import io.kubesim.sim.SimTime;
+import io.kubesim.controllers.SimTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -31,7 +31,7 @@ import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.kubesim.sim.KubeletAdmitter;
 import io.kubesim.sim.Operations;
-import io.kubesim.sim.SimTime;
+import io.kubesim.controllers.SimTime;
 import io.kubesim.sim.Simulation;
 import io.kubesim.sim.SimulationListener;
 import io.kubesim.yaml.InputError;
