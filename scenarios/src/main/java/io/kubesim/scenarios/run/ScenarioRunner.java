@@ -172,7 +172,7 @@ public final class ScenarioRunner {
     private void perform(TimelineEvent e) {
       try {
         act(e.action());
-      } catch (UnsupportedOperationException | IllegalArgumentException x) {
+      } catch (IllegalArgumentException x) {
         throw new InputError(e.mark(), "", "at " + SimTime.human(e.atMs()) + ", " + e.label() + ": " + x.getMessage());
       }
     }

@@ -2,42 +2,45 @@ package io.kubesim.scenarios.run;
 
 import static io.kubesim.scenarios.ScenarioTexts.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubesim.api.Pod;
 import io.kubesim.api.Taint;
+import io.kubesim.metrics.SpreadSample;
 import io.kubesim.scenarios.ScenarioTexts;
 import io.kubesim.scenarios.Scenario;
 import io.kubesim.scenarios.ScenarioFile;
 import io.kubesim.scenarios.output.Reports;
 import io.kubesim.sim.Operations;
-import io.kubesim.yaml.InputError;
+import io.kubesim.sim.Simulation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioRunnerTest {
   @TempDir Path dir;
 
-  /** An engine that records every Operations call, passing those the basic engine supports on to it. */
+  /** The real engine ({@link Engines#DEFAULT}), recording every Operations call the runner makes. */
   static final class Recording implements Engine {
     final List<String> calls = new ArrayList<>();
     final List<Object[]> args = new ArrayList<>();
     int attached;
+    Simulation sim;
 
     @Override
-    public Operations attach(io.kubesim.sim.Simulation sim) {
+    public Operations attach(Simulation sim) {
       attached++;
-      Operations basic = BasicEngine.attachTo(sim);
+      this.sim = sim;
+      Operations real = Engines.DEFAULT.attach(sim);
       return (Operations) Proxy.newProxyInstance(Operations.class.getClassLoader(), new Class<?>[] {Operations.class}, (p, m, a) -> {
         calls.add(sim.now() + " " + m.getName());
         args.add(a);
-        if (m.getName().equals("reboot") || m.getName().equals("failNodes") || m.getName().equals("rollout")) return null;
         try {
-          return m.invoke(basic, a);
+          return m.invoke(real, a);
         } catch (InvocationTargetException e) {
           throw e.getCause();
         }
@@ -101,7 +104,7 @@ class ScenarioRunnerTest {
         - pending: {at: peak, atLeast: 7}
         - pendingDuration: {atMost: 1s}
         """);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     assertThat(r.podsAtEnd()).isEqualTo(6);
     assertThat(r.runningAtEnd()).isEqualTo(6);
     assertThat(r.last().spread()).singleElement().satisfies(ss -> {
@@ -118,7 +121,7 @@ class ScenarioRunnerTest {
   @Test
   void samplesComeAtLeastEveryIntervalAndCarryTheEvents() {
     Scenario s = scenario("sampleInterval: 1m\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     List<Long> times = r.samples().stream().map(Sample::time).toList();
     for (long t = 60_000; t <= 600_000; t += 60_000) assertThat(times).contains(t);
     assertThat(r.samples()).filteredOn(x -> !x.events().isEmpty()).singleElement().satisfies(x -> {
@@ -130,7 +133,7 @@ class ScenarioRunnerTest {
   @Test
   void sampleOnEventsSamplesOnlyAtTicksAndTimelineEvents() {
     Scenario s = scenario("sampleInterval: 2m\nsampleOn: events\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     assertThat(r.samples()).extracting(Sample::time).containsExactly(0L, 120_000L, 150_000L, 240_000L, 360_000L, 480_000L, 600_000L);
     assertThat(r.samples().get(0).pending().pending()).isEqualTo(6);
     assertThat(r.samples().get(1).pending().pending()).isZero();
@@ -149,18 +152,104 @@ class ScenarioRunnerTest {
   }
 
   private static List<String> outputs(List<Scenario> scenarios) {
-    ScenarioRunner runner = new ScenarioRunner(BasicEngine::attachTo);
+    ScenarioRunner runner = new ScenarioRunner(Engines.DEFAULT);
     List<VariantResult> results = scenarios.stream().map(runner::run).toList();
     return List.of(Reports.pretty(Reports.summary(results)), Reports.csv(results), Reports.jsonl(results));
   }
 
+  private static Sample sampleAt(VariantResult r, long time) {
+    return r.samples().stream().filter(x -> x.time() == time).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Integer> zonesAt(VariantResult r, long time) {
+    return sampleAt(r, time).spread().get(0).domainCounts();
+  }
+
   @Test
-  void anOperationTheEngineCannotDoIsAnErrorAtItsEntry() {
-    Scenario s = scenario("timeline:\n- at: 1m\n  failNodes: {zone: zone-b}\n");
-    assertThatThrownBy(() -> new ScenarioRunner(BasicEngine::attachTo).run(s)).isInstanceOfSatisfying(InputError.class, e -> {
-      assertThat(e.mark().line()).isEqualTo(25);
-      assertThat(e.problem()).isEqualTo("at 1m, failNodes zone=zone-b: failNodes needs the controllers engine; the basic engine only keeps "
-          + "replica counts");
+  void aFailedZonesPodsAreReplacedAfterTheGracePeriodAndTheirTolerationAndFinishTerminatingWhenItRecovers() {
+    Recording engine = new Recording();
+    // ScheduleAnyway: with DoNotSchedule the failed zone, still counted with 0 pods, would keep the replacements pending.
+    String text = BASE.replace("DoNotSchedule", "ScheduleAnyway") + """
+        sampleInterval: 10s
+        timeline:
+        - at: 1m
+          failNodes: {zone: zone-b}
+        - at: 9m
+          recoverNodes: {zone: zone-b}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        """;
+    ScenarioFile f = ScenarioTexts.load(dir, text);
+    Scenario s = f.decode(f.variants().get(0));
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    // 1m + 50 s node monitor grace + 300 s default not-ready/unreachable toleration = 6m50s.
+    long evicted = 60_000 + 50_000 + 300_000;
+    assertThat(zonesAt(r, evicted - 10_000)).containsEntry("zone-b", 2);
+    Sample first = r.samples().stream().filter(x -> x.spread().get(0).domainCounts().get("zone-b") == 0).findFirst().orElseThrow();
+    assertThat(first.time()).isEqualTo(evicted);
+    assertThat(zonesAt(r, evicted + 10_000)).containsExactly(Map.entry("zone-a", 3), Map.entry("zone-b", 0), Map.entry("zone-c", 3));
+    assertThat(sampleAt(r, 8 * 60_000).pending().pending()).isZero();
+    // The evicted pods stay terminating on the dead nodes until they come back.
+    ScenarioFile never = ScenarioTexts.load(dir, text.replace("- at: 9m\n  recoverNodes: {zone: zone-b}\n", ""));
+    VariantResult down = new ScenarioRunner(Engines.DEFAULT).run(never.decode(never.variants().get(0)));
+    assertThat(down.podsAtEnd()).isEqualTo(8);
+    assertThat(down.runningAtEnd()).isEqualTo(6);
+    assertThat(r.podsAtEnd()).isEqualTo(6);
+    assertThat(r.runningAtEnd()).isEqualTo(6);
+    assertThat(engine.sim.cluster().nodeInfos()).allSatisfy(n -> assertThat(n.node().spec().taints()).isEmpty());
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+  }
+
+  @Test
+  void aRolloutEndsWithEveryPodAtTheNewImage() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        timeline:
+        - at: 1m
+          rollout: {workload: Deployment/web, image: web:v2}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        """);
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    List<Pod> live = engine.sim.cluster().pods().stream().filter(p -> !p.isTerminating()).toList();
+    assertThat(live).hasSize(6).allSatisfy(p -> {
+      assertThat(p.spec().containers().get(0).image()).isEqualTo("web:v2");
+      assertThat(p.status().isReady()).isTrue();
+    });
+    assertThat(r.podsAtEnd()).isEqualTo(6);
+    assertThat(engine.sim.cluster().replicaSets()).hasSize(2);
+    SpreadSample end = r.last().spread().get(0);
+    assertThat(end.newRevisionCounts()).isEqualTo(end.domainCounts());
+    assertThat(end.newRevisionCounts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+    SpreadSample before = r.samples().stream().filter(x -> x.time() < 60_000).reduce((a, b) -> b).orElseThrow().spread().get(0);
+    assertThat(r.samples()).anySatisfy(x -> assertThat(x.spread().get(0).newRevisionCounts().values().stream().mapToInt(Integer::intValue)
+        .sum()).isBetween(1, 5));
+    assertThat(before.newRevisionCounts()).as("one revision before the rollout").isEqualTo(before.domainCounts());
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+  }
+
+  @Test
+  void aZoneByZoneRebootWithDrainLeavesNothingPendingAtTheEnd() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        timeline:
+        - at: 1m
+          reboot: {pool: worker, by: zone, downFor: 1m}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        - pending: {at: peak, atLeast: 1}
+        - skew: {workload: Deployment/web, at: end, atMost: 0}
+        """);
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    // Drained pods wait while their zone is down: the cordoned zone still counts with 0 pods (nodeTaintsPolicy Ignore).
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+    assertThat(r.longestWaitMs()).isGreaterThanOrEqualTo(60_000);
+    assertThat(r.runningAtEnd()).isEqualTo(6);
+    assertThat(r.last().spread().get(0).domainCounts()).containsExactly(Map.entry("zone-a", 2), Map.entry("zone-b", 2),
+        Map.entry("zone-c", 2));
+    assertThat(engine.sim.cluster().nodeInfos()).allSatisfy(n -> {
+      assertThat(n.node().spec().unschedulable()).isFalse();
+      assertThat(n.node().spec().taints()).isEmpty();
     });
   }
 
@@ -190,7 +279,7 @@ class ScenarioRunnerTest {
         - admissionFailures: {atMost: 0}
         """;
     ScenarioFile f = ScenarioTexts.load(dir, text);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(f.decode(f.variants().get(0)));
     assertThat(r.pinning().nodes()).isEqualTo(1);
     assertThat(r.pinning().pinnedPods()).isEqualTo(4);
     assertThat(r.pinning().numaAlignedShare()).isEqualTo(1.0);
@@ -219,7 +308,7 @@ class ScenarioRunnerTest {
         - admissionFailures: {reason: TopologyAffinityError, atMost: 0}
         """;
     ScenarioFile f = ScenarioTexts.load(dir, text);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(f.decode(f.variants().get(0)));
     assertThat(r.admissionFailures()).containsEntry("TopologyAffinityError", 1);
     assertThat(r.expectations()).singleElement().satisfies(e -> {
       assertThat(e.passed()).isFalse();
