@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * Collects samples from a simulation: after every instant where something happened, and at
  * least every {@code intervalMs} when the caller schedules ticks. Also tracks how long every pod
- * waited to be scheduled.
+ * waited to be scheduled: a pod is pending from its creation until it is bound to a node (the
+ * scheduler's decision), not until it runs; start-up time is not waiting.
  */
 public final class Recorder implements SimulationListener {
   private final Simulation sim;
@@ -49,10 +50,15 @@ public final class Recorder implements SimulationListener {
     this.intervalMs = intervalMs;
   }
 
+  /** A scheduled decision binds the pod: its wait ends here, not when it starts running. */
   @Override
   public void onDecision(long now, SchedulingDecision d) {
     decisions++;
-    if (!d.isScheduled()) unschedulableAttempts++;
+    if (d.isScheduled()) {
+      bound(now, d.pod());
+    } else {
+      unschedulableAttempts++;
+    }
     dirty = true;
   }
 
@@ -61,10 +67,17 @@ public final class Recorder implements SimulationListener {
     dirty = true;
     if (after != null && !after.isBound() && !after.status().isTerminal()) {
       pendingSince.putIfAbsent(uid(after), now);
+    } else if (after != null && after.isBound()) {
+      bound(now, after); // bound other than by the scheduler (e.g. nodeName set by an update)
     } else if (before != null) {
-      Long since = pendingSince.remove(uid(before));
-      if (since != null && after != null && after.isBound()) waits.merge(after.key(), now - since, Math::max);
+      pendingSince.remove(uid(before)); // deleted, or failed, while waiting
     }
+  }
+
+  /** Ends a pod's wait (when it was waiting) and records how long it was. */
+  private void bound(long now, Pod pod) {
+    Long since = pendingSince.remove(uid(pod));
+    if (since != null) waits.merge(pod.key(), now - since, Math::max);
   }
 
   private static String uid(Pod p) {
@@ -163,7 +176,7 @@ public final class Recorder implements SimulationListener {
     return marks;
   }
 
-  /** How long each pod that got scheduled waited, longest wait per pod name. */
+  /** How long each pod that got bound waited (creation to binding), longest wait per pod name. */
   public Map<String, Long> schedulingWaits() {
     return waits;
   }
