@@ -14,6 +14,7 @@ import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import io.kubesim.sim.Simulation;
 import io.kubesim.sim.SimulationListener;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Recorder implements SimulationListener {
   private final List<TimelineMark> marks = new ArrayList<>();
   private final Map<String, Long> pendingSince = new HashMap<>();
   private final Map<String, Long> waits = new LinkedHashMap<>();
+  private final Map<String, Integer> admissionFailures = new TreeMap<>();
   private boolean dirty = true;
   private long lastSample = Long.MIN_VALUE;
   private int decisions;
@@ -72,6 +74,13 @@ public final class Recorder implements SimulationListener {
     } else if (before != null) {
       pendingSince.remove(uid(before)); // deleted, or failed, while waiting
     }
+    if (before != null && after != null && isFailed(after) && !isFailed(before) && after.status().reason() != null) {
+      admissionFailures.merge(after.status().reason(), 1, Integer::sum);
+    }
+  }
+
+  private static boolean isFailed(Pod p) {
+    return "Failed".equals(p.status().phase());
   }
 
   /** Ends a pod's wait (when it was waiting) and records how long it was. */
@@ -184,6 +193,11 @@ public final class Recorder implements SimulationListener {
   /** Pods still waiting, with the time they started waiting. */
   public Map<String, Long> stillPending() {
     return pendingSince;
+  }
+
+  /** Pods the kubelet rejected over the run (turned Failed with a reason) → by reason. */
+  public Map<String, Integer> admissionFailures() {
+    return Collections.unmodifiableMap(admissionFailures);
   }
 
   public int decisions() {

@@ -34,11 +34,15 @@ class RecorderTest {
   record Setup(Simulation sim, Recorder recorder) {}
 
   static Setup setup() {
+    return setup(PodAdmitter.NONE);
+  }
+
+  static Setup setup(PodAdmitter kubelets) {
     Cluster cluster = new Cluster();
     var framework = Registry.framework(Registry.defaultPlugins(), Features.DEFAULTS);
     var scheduler = new KubeScheduler(cluster, new Scheduler(cluster, framework, 0, TieBreak.RANDOM, 1, false),
         new SchedulingQueue(framework::plugin));
-    Simulation sim = new Simulation(cluster, scheduler, PodAdmitter.NONE, SLOW_START, 1);
+    Simulation sim = new Simulation(cluster, scheduler, kubelets, SLOW_START, 1);
     Recorder recorder = new Recorder(sim, new PodTopologySpread(PodTopologySpreadArgs.SYSTEM, Features.DEFAULTS), 60_000);
     sim.addListener(recorder);
     return new Setup(sim, recorder);
@@ -90,5 +94,28 @@ class RecorderTest {
     assertThat(s.recorder().pendingSamples()).allMatch(p -> p.pending() == 0);
     s.sim().runUntil(60_000);
     assertThat(s.recorder().schedulingWaits()).containsExactly(Map.entry("default/quick", 0L));
+  }
+
+  @Test
+  void everyKubeletRejectionCountsByReasonEvenWhenThePodIsGone() {
+    PodAdmitter rejecting = new PodAdmitter() {
+      @Override
+      public Result admit(Pod pod, Node node) {
+        return new Result("TopologyAffinityError", "no");
+      }
+
+      @Override
+      public void release(Pod pod) {}
+    };
+    Setup s = setup(rejecting);
+    s.sim().addNode(node("n", "4"));
+    s.sim().createPod(pod("a", "1"));
+    s.sim().createPod(pod("b", "1"));
+    s.sim().runUntil(10_000);
+    assertThat(s.sim().cluster().pod("default/a").status().phase()).isEqualTo("Failed");
+    s.sim().deletePod("default/a");
+    s.sim().runUntil(20_000);
+    assertThat(s.recorder().admissionFailures()).containsExactly(Map.entry("TopologyAffinityError", 2));
+    assertThat(s.recorder().schedulingWaits()).as("bound at once, then rejected").containsOnlyKeys("default/a", "default/b");
   }
 }
