@@ -65,7 +65,8 @@ class RecorderTest {
     s.sim().addNode(node("small", "1"));
     s.sim().createPod(pod("big", "2"));
     s.sim().runUntil(30_000);
-    assertThat(s.recorder().stillPending()).hasSize(1);
+    assertThat(s.recorder().stillPending()).containsOnlyKeys("default/big");
+    assertThat(s.recorder().longestWait(30_000)).isEqualTo(new Recorder.Wait("default/big", 30_000));
 
     s.sim().at(40_000, "add a big node", sim -> sim.addNode(node("large", "4")));
     s.sim().runUntil(40_000);
@@ -81,6 +82,7 @@ class RecorderTest {
     s.sim().runUntil(120_000);
     assertThat(s.sim().cluster().pod("default/big").status().phase()).isEqualTo("Running");
     assertThat(s.recorder().schedulingWaits()).containsExactly(Map.entry("default/big", 40_000L));
+    assertThat(s.recorder().longestWait(120_000)).isEqualTo(new Recorder.Wait("default/big", 40_000));
     assertThat(s.recorder().decisions()).isEqualTo(2);
     assertThat(s.recorder().unschedulableAttempts()).isEqualTo(1);
   }
@@ -94,6 +96,20 @@ class RecorderTest {
     assertThat(s.recorder().pendingSamples()).allMatch(p -> p.pending() == 0);
     s.sim().runUntil(60_000);
     assertThat(s.recorder().schedulingWaits()).containsExactly(Map.entry("default/quick", 0L));
+    assertThat(s.recorder().longestWait(60_000)).as("nobody waited").isNull();
+  }
+
+  @Test
+  void aPodStillWaitingCountsToNowAndOneDeletedWhileWaitingIsForgotten() {
+    Setup s = setup();
+    s.sim().addNode(node("small", "1"));
+    s.sim().createPod(pod("a", "2"));
+    s.sim().at(10_000, "b", sim -> sim.createPod(pod("b", "2")));
+    s.sim().at(20_000, "delete a", sim -> sim.deletePod("default/a"));
+    s.sim().runUntil(50_000);
+    assertThat(s.recorder().stillPending()).containsExactly(Map.entry("default/b", 10_000L));
+    assertThat(s.recorder().schedulingWaits()).isEmpty();
+    assertThat(s.recorder().longestWait(50_000)).isEqualTo(new Recorder.Wait("default/b", 40_000));
   }
 
   @Test
