@@ -287,7 +287,14 @@ class ScenarioRunnerTest {
     assertThat(r.pinning().numaAlignedShare()).isEqualTo(1.0);
     assertThat(r.pinning().freeExclusiveCpus()).isEqualTo(256 - 2 - 32);
     assertThat(r.pinning().strandedCpus()).containsOnlyKeys(8);
+    assertThat(r.pinning().strandedCpusByNode().get(8)).containsOnlyKeys("epyc-0");
+    assertThat(r.pinning().meanMemoryAccessCost()).isNotNull();
     assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+    var json = Reports.summary(List.of(r)).get("variants").get(0).get("pinning");
+    assertThat(json.get("numaAligned").asInt()).isEqualTo(4);
+    assertThat(json.get("strandedCpus").get("8").asInt()).isEqualTo(r.pinning().strandedCpus().get(8));
+    int onNode = r.pinning().strandedCpusByNode().get(8).get("epyc-0");
+    assertThat(json.get("strandedCpusByNode").get("8").toString()).isEqualTo(onNode == 0 ? "{}" : "{\"epyc-0\":" + onNode + "}");
   }
 
   @Test
@@ -312,6 +319,7 @@ class ScenarioRunnerTest {
     ScenarioFile f = ScenarioTexts.load(dir, text);
     VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(f.decode(f.variants().get(0)));
     assertThat(r.admissionFailures()).containsEntry("TopologyAffinityError", 1);
+    assertThat(r.pinning().admissionFailures()).isEqualTo(r.admissionFailures());
     assertThat(r.expectations()).singleElement().satisfies(e -> {
       assertThat(e.passed()).isFalse();
       assertThat(e.measured()).isEqualTo(1.0);
