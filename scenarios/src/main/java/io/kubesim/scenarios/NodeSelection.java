@@ -1,6 +1,7 @@
 package io.kubesim.scenarios;
 
 import io.kubesim.api.Node;
+import io.kubesim.api.ResourceNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,9 +17,6 @@ import java.util.StringJoiner;
 public record NodeSelection(List<String> nodes, String pool, String zone, Map<String, String> selector, Integer count) {
 
   public static final String POOL_LABEL = "kubesim.io/pool";
-  public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-  public static final String REGION_LABEL = "topology.kubernetes.io/region";
-  public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
   public NodeSelection {
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -45,7 +43,7 @@ public record NodeSelection(List<String> nodes, String pool, String zone, Map<St
     Map<String, String> labels = n.labels();
     if (!nodes.isEmpty() && !nodes.contains(n.name())) return false;
     if (pool != null && !pool.equals(labels.get(POOL_LABEL))) return false;
-    if (zone != null && !zone.equals(labels.get(ZONE_LABEL))) return false;
+    if (zone != null && !zone.equals(labels.get(ResourceNames.LABEL_ZONE))) return false;
     for (Map.Entry<String, String> e : selector.entrySet()) {
       if (!e.getValue().equals(labels.get(e.getKey()))) return false;
     }

@@ -7,6 +7,7 @@ import io.kubesim.api.PodDisruptionBudget;
 import io.kubesim.api.PodTemplateSpec;
 import io.kubesim.api.ReplicaSet;
 import io.kubesim.api.ReplicationController;
+import io.kubesim.api.ResourceNames;
 import io.kubesim.api.Service;
 import io.kubesim.api.StatefulSet;
 import io.kubesim.api.Taint;
@@ -224,7 +225,7 @@ public final class ScenarioRunner {
       if (by.equals("node")) return names.stream().map(List::of).toList();
       Map<String, List<String>> byZone = new TreeMap<>();
       for (String n : names) {
-        String zone = cluster.node(n).labels().getOrDefault(NodeSelection.ZONE_LABEL, "");
+        String zone = cluster.node(n).labels().getOrDefault(ResourceNames.LABEL_ZONE, "");
         byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(n);
       }
       return List.copyOf(byZone.values());
