@@ -88,8 +88,7 @@ public final class Reports {
 
     ObjectNode pending = v.putObject("pending");
     pending.put("end", r.last().pending().pending());
-    Sample peak = r.samples().stream().max(Comparator.comparingInt((Sample x) -> x.pending().pending())
-        .thenComparing(Comparator.comparingLong(Sample::time).reversed())).orElseThrow();
+    Sample peak = r.peakPending(0);
     pending.put("peak", peak.pending().pending());
     pending.put("peakTimeMs", peak.time());
     pending.put("longestWaitMs", r.longestWaitMs());

@@ -87,8 +87,7 @@ public final class TextSummary {
     if (table.size() > 1) table(sb, table);
     else sb.append("no workload with topology spread constraints\n");
 
-    Sample peak = r.samples().get(0);
-    for (Sample smp : r.samples()) if (smp.pending().pending() > peak.pending().pending()) peak = smp;
+    Sample peak = r.peakPending(0);
     sb.append("pending at end ").append(r.last().pending().pending()).append(", peak ").append(peak.pending().pending())
         .append(" at ").append(SimTime.human(peak.time())).append(", longest wait ").append(Durations.format(r.longestWaitMs()));
     if (r.longestWaitPod() != null) sb.append(" (").append(r.longestWaitPod()).append(')');

@@ -93,16 +93,10 @@ public final class Evaluator {
       int v = run.last().pending().pending();
       return new ExpectationResult(e, e.bound().test(v), (double) v, Integer.toString(v));
     }
-    int peak = -1;
-    long when = 0;
-    for (Sample smp : run.samples()) {
-      if (smp.time() >= e.fromMs() && smp.pending().pending() > peak) {
-        peak = smp.pending().pending();
-        when = smp.time();
-      }
-    }
-    if (peak < 0) return new ExpectationResult(e, false, null, "never sampled");
-    return new ExpectationResult(e, e.bound().test(peak), (double) peak, peak + " (at " + SimTime.human(when) + ")");
+    Sample peak = run.peakPending(e.fromMs());
+    if (peak == null) return new ExpectationResult(e, false, null, "never sampled");
+    int v = peak.pending().pending();
+    return new ExpectationResult(e, e.bound().test(v), (double) v, v + " (at " + SimTime.human(peak.time()) + ")");
   }
 
   private static ExpectationResult minDomains(Expectation.MinDomains e, VariantResult run) {

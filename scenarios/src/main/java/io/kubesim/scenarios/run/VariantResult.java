@@ -46,4 +46,13 @@ public record VariantResult(
   public Sample last() {
     return samples.get(samples.size() - 1);
   }
+
+  /** The first sample from {@code fromMs} on with the most pending pods, or null when none is that late. */
+  public Sample peakPending(long fromMs) {
+    Sample peak = null;
+    for (Sample smp : samples) {
+      if (smp.time() >= fromMs && (peak == null || smp.pending().pending() > peak.pending().pending())) peak = smp;
+    }
+    return peak;
+  }
 }
