@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Simplifications (documented in the README): a failed node's Ready condition turns Unknown
  * after the 50 s grace period and its NoExecute taint follows at once (no per-zone rate limit);
- * pods deleted on a down node stay terminating until it returns.
+ * pods deleted on a down node stay terminating until it returns. Pods bound to a down node (in the
+ * grace period, or tolerating its taints) do not start until it returns.
  */
 public final class ClusterOperations implements Operations, Controller, SimulationListener {
   public static final long NODE_MONITOR_GRACE_MS = 50_000;
@@ -57,10 +58,10 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     sim.addListener(workloads);
     sim.addController(this);
     sim.addListener(this);
-    sim.setTerminationGate(this::canFinishTerminating);
+    sim.setKubeletGate(this::kubeletUp);
   }
 
-  private boolean canFinishTerminating(Pod pod) {
+  private boolean kubeletUp(Pod pod) {
     return !downNodes.contains(pod.spec().nodeName());
   }
 
@@ -336,7 +337,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
       for (Pod p : podsOn(n)) {
         if (p.isTerminating()) {
           sim.finishTermination(p.key());
-        } else {
+        } else if (!p.status().isTerminal() && !sim.startPod(p.key())) {
           sim.setReady(p.key(), true);
         }
       }
