@@ -203,6 +203,34 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void podsBoundToAFailedNodeInItsGracePeriodDoNotStartUntilItRecovers() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        sampleInterval: 10s
+        timeline:
+        - at: 1m
+          failNodes: {zone: zone-a}
+        - at: 70s
+          scale: {workload: Deployment/web, replicas: 12}
+        - at: 3m
+          recoverNodes: {zone: zone-a}
+        """);
+    Map<String, String> zoneA = new java.util.TreeMap<>();
+    VariantResult r = new ScenarioRunner(engine).run(s, ms -> {
+      if (ms != 100_000) return;
+      for (Pod p : engine.sim.cluster().pods()) {
+        String zone = engine.sim.cluster().node(p.spec().nodeName()).labels().get("topology.kubernetes.io/zone");
+        if (zone.equals("zone-a")) zoneA.put(p.name(), p.status().phase() + (p.status().isReady() ? " ready" : ""));
+      }
+    });
+    // Still inside the 50 s grace period: the 2 old pods look fine, the 2 bound at 70s never started.
+    assertThat(zoneA).hasSize(4);
+    assertThat(zoneA.values()).containsExactlyInAnyOrder("Running ready", "Running ready", "Pending", "Pending");
+    assertThat(r.runningAtEnd()).isEqualTo(12);
+    assertThat(engine.sim.cluster().pods()).allMatch(p -> p.status().isReady());
+  }
+
+  @Test
   void aRolloutEndsWithEveryPodAtTheNewImage() {
     Recording engine = new Recording();
     Scenario s = scenario("""
