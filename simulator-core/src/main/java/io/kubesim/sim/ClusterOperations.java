@@ -49,6 +49,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   private final Map<String, PdbStatus> pdbStatus = new HashMap<>();
   /** Nodes whose kubelet is down: their pods cannot finish terminating. */
   private final Set<String> downNodes = new HashSet<>();
+  /** Nodes failed by {@link #failNodes} (not by a reboot) → when. */
+  private final Map<String, Long> failedAt = new HashMap<>();
   private long uids;
 
   /** Wires the controllers into {@code sim}. */
@@ -193,6 +195,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
       sim.removeNode(n);
       taintEviction.nodeDeleted(n);
       downNodes.remove(n);
+      failedAt.remove(n);
     }
   }
 
@@ -320,9 +323,14 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void failNodes(List<String> nodes) {
     for (String n : nodes) {
+      if (failedAt.containsKey(n)) continue; // already failed: its grace period runs on
+      long at = sim.now();
+      failedAt.put(n, at);
       downNodes.add(n);
-      sim.schedule(sim.now() + NODE_MONITOR_GRACE_MS, () -> {
-        if (!downNodes.contains(n) || sim.cluster().node(n) == null) return;
+      sim.schedule(at + NODE_MONITOR_GRACE_MS, () -> {
+        // Not when the node recovered meanwhile, nor for an earlier failure of a node that failed again.
+        Long since = failedAt.get(n);
+        if (since == null || since != at || sim.cluster().node(n) == null) return;
         for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
         updateNode(n, node -> addTaint(addTaint(node, UNREACHABLE_NO_SCHEDULE), UNREACHABLE_NO_EXECUTE));
       });
@@ -332,6 +340,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void recoverNodes(List<String> nodes) {
     for (String n : nodes) {
+      failedAt.remove(n);
       if (!downNodes.remove(n) || sim.cluster().node(n) == null) continue;
       updateNode(n, node -> removeTaint(removeTaint(node, UNREACHABLE_NO_SCHEDULE.key(), null), NOT_READY_NO_SCHEDULE.key(), null));
       for (Pod p : podsOn(n)) {
