@@ -231,6 +231,26 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void aNodeThatFailsAgainAfterRecoveringGetsAFreshGracePeriod() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        sampleInterval: 5s
+        timeline:
+        - at: 60s
+          failNodes: {nodes: [worker-0]}
+        - at: 80s
+          recoverNodes: {nodes: [worker-0]}
+        - at: 90s
+          failNodes: {nodes: [worker-0]}
+        """);
+    List<Long> tainted = new ArrayList<>();
+    new ScenarioRunner(engine).run(s, ms -> {
+      if (!engine.sim.cluster().node("worker-0").spec().taints().isEmpty()) tainted.add(ms);
+    });
+    assertThat(tainted.get(0)).as("50 s after the second failure, not the first").isEqualTo(140_000);
+  }
+
+  @Test
   void aRolloutEndsWithEveryPodAtTheNewImage() {
     Recording engine = new Recording();
     Scenario s = scenario("""
