@@ -5,6 +5,7 @@ import io.kubesim.api.NodeSpec;
 import io.kubesim.api.NodeStatus;
 import io.kubesim.api.ObjectMeta;
 import io.kubesim.api.Quantity;
+import io.kubesim.api.ResourceNames;
 import io.kubesim.api.Taint;
 import io.kubesim.kubelet.KubeletConfiguration;
 import io.kubesim.kubelet.cm.topology.CpuTopology;
@@ -56,11 +57,11 @@ public record NodePool(
   public Node node(int index) {
     String nodeName = nodeName(index);
     Map<String, String> l = new LinkedHashMap<>(labels);
-    l.put(NodeSelection.HOSTNAME_LABEL, nodeName);
+    l.put(ResourceNames.LABEL_HOSTNAME, nodeName);
     l.put("kubernetes.io/os", "linux");
     l.put(NodeSelection.POOL_LABEL, name);
-    if (!zones.isEmpty()) l.put(NodeSelection.ZONE_LABEL, zones.get(index % zones.size()));
-    if (region != null) l.put(NodeSelection.REGION_LABEL, region);
+    if (!zones.isEmpty()) l.put(ResourceNames.LABEL_ZONE, zones.get(index % zones.size()));
+    if (region != null) l.put(ResourceNames.LABEL_REGION, region);
     ObjectMeta meta = new ObjectMeta(nodeName, null, null, l, null, null, null, null);
     return new Node(meta, new NodeSpec(false, taints), new NodeStatus(capacity, allocatable));
   }

@@ -1,12 +1,15 @@
 package io.kubesim.scenarios;
 
 import io.kubesim.api.Node;
+import io.kubesim.api.ResourceNames;
+import io.kubesim.api.labels.Selector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Which nodes a timeline event acts on: a list of names, or every node of a pool and/or a zone
@@ -16,9 +19,6 @@ import java.util.StringJoiner;
 public record NodeSelection(List<String> nodes, String pool, String zone, Map<String, String> selector, Integer count) {
 
   public static final String POOL_LABEL = "kubesim.io/pool";
-  public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-  public static final String REGION_LABEL = "topology.kubernetes.io/region";
-  public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
   public NodeSelection {
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -27,9 +27,10 @@ public record NodeSelection(List<String> nodes, String pool, String zone, Map<St
 
   /** The selected node names among {@code candidates}, in natural name order. */
   public List<String> resolve(Collection<Node> candidates) {
+    Selector labels = labelSelector();
     List<String> out = new ArrayList<>();
     for (Node n : candidates) {
-      if (matches(n)) out.add(n.name());
+      if ((nodes.isEmpty() || nodes.contains(n.name())) && labels.matches(n.labels())) out.add(n.name());
     }
     out.sort(NATURAL);
     if (!nodes.isEmpty()) {
@@ -41,15 +42,17 @@ public record NodeSelection(List<String> nodes, String pool, String zone, Map<St
     return count == null || count >= out.size() ? out : out.subList(0, count);
   }
 
-  private boolean matches(Node n) {
-    Map<String, String> labels = n.labels();
-    if (!nodes.isEmpty() && !nodes.contains(n.name())) return false;
-    if (pool != null && !pool.equals(labels.get(POOL_LABEL))) return false;
-    if (zone != null && !zone.equals(labels.get(ZONE_LABEL))) return false;
-    for (Map.Entry<String, String> e : selector.entrySet()) {
-      if (!e.getValue().equals(labels.get(e.getKey()))) return false;
-    }
-    return true;
+  /** {@code pool}, {@code zone} and {@code selector} as one equality selector (nothing when they disagree on a label). */
+  private Selector labelSelector() {
+    Map<String, String> all = new TreeMap<>(selector);
+    if (pool != null && !require(all, POOL_LABEL, pool)) return Selector.NOTHING;
+    if (zone != null && !require(all, ResourceNames.LABEL_ZONE, zone)) return Selector.NOTHING;
+    return Selector.fromSet(all);
+  }
+
+  private static boolean require(Map<String, String> labels, String key, String value) {
+    String before = labels.putIfAbsent(key, value);
+    return before == null || before.equals(value);
   }
 
   /** {@code pool=worker zone=zone-a}, for timeline labels. */
@@ -58,7 +61,7 @@ public record NodeSelection(List<String> nodes, String pool, String zone, Map<St
     if (!nodes.isEmpty()) j.add("nodes=" + String.join(",", nodes));
     if (pool != null) j.add("pool=" + pool);
     if (zone != null) j.add("zone=" + zone);
-    new java.util.TreeMap<>(selector).forEach((k, v) -> j.add(k + "=" + v));
+    new TreeMap<>(selector).forEach((k, v) -> j.add(k + "=" + v));
     if (count != null) j.add("count=" + count);
     return j.toString();
   }

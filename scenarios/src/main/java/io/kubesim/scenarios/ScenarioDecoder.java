@@ -9,6 +9,7 @@ import io.kubesim.api.PodTemplateSpec;
 import io.kubesim.api.Quantity;
 import io.kubesim.api.ReplicaSet;
 import io.kubesim.api.ReplicationController;
+import io.kubesim.api.ResourceNames;
 import io.kubesim.api.Service;
 import io.kubesim.api.StatefulSet;
 import io.kubesim.api.Taint;
@@ -201,14 +202,14 @@ final class ScenarioDecoder {
     }
     String region = m.opt("region", YamlNode::asString, null);
     Map<String, String> labels = m.opt("labels", YamlNode::asStringMap, Map.of());
-    for (String own : List.of(NodeSelection.HOSTNAME_LABEL, NodeSelection.POOL_LABEL)) {
+    for (String own : List.of(ResourceNames.LABEL_HOSTNAME, NodeSelection.POOL_LABEL)) {
       if (labels.containsKey(own)) throw m.get("labels").error("label " + own + " is set by the pool for each node");
     }
-    if (!zones.isEmpty() && labels.containsKey(NodeSelection.ZONE_LABEL)) {
-      throw m.get("labels").error("label " + NodeSelection.ZONE_LABEL + " conflicts with zones; write one of them");
+    if (!zones.isEmpty() && labels.containsKey(ResourceNames.LABEL_ZONE)) {
+      throw m.get("labels").error("label " + ResourceNames.LABEL_ZONE + " conflicts with zones; write one of them");
     }
-    if (region != null && labels.containsKey(NodeSelection.REGION_LABEL)) {
-      throw m.get("labels").error("label " + NodeSelection.REGION_LABEL + " conflicts with region; write one of them");
+    if (region != null && labels.containsKey(ResourceNames.LABEL_REGION)) {
+      throw m.get("labels").error("label " + ResourceNames.LABEL_REGION + " conflicts with region; write one of them");
     }
     List<Taint> taints = m.opt("taints", n -> n.asSeq().map(manifests::taint), List.of());
     CpuTopology hardware = null;
@@ -486,8 +487,8 @@ final class ScenarioDecoder {
         }, null);
         if (by.equals("zone")) {
           for (String n : sel.resolve(nodes.values())) {
-            if (!nodes.get(n).labels().containsKey(NodeSelection.ZONE_LABEL)) {
-              throw m.get("by").error("node " + n + " has no " + NodeSelection.ZONE_LABEL + " label to group by");
+            if (!nodes.get(n).labels().containsKey(ResourceNames.LABEL_ZONE)) {
+              throw m.get("by").error("node " + n + " has no " + ResourceNames.LABEL_ZONE + " label to group by");
             }
           }
         }
@@ -598,7 +599,7 @@ final class ScenarioDecoder {
       zone = m.get("zone").asString();
       Set<String> zones = new TreeSet<>();
       for (Node n : nodes.values()) {
-        String z = n.labels().get(NodeSelection.ZONE_LABEL);
+        String z = n.labels().get(ResourceNames.LABEL_ZONE);
         if (z != null) zones.add(z);
       }
       if (!zones.contains(zone)) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
   static final Path EXAMPLE = Path.of("src/test/resources/scenarios/zone-spread.yaml");
+  static final Path DISRUPTIONS = Path.of("src/test/resources/scenarios/disruptions.yaml");
 
   @TempDir Path dir;
 
@@ -94,6 +95,37 @@ class RunCommandTest {
     assertThat(sim("run", EXAMPLE.toString(), "--seed", "8", "--out", dir.resolve("c").toString()).exit()).isZero();
     assertThat(Files.readString(dir.resolve("c/summary.json"))).contains("\"seed\" : 8,");
     assertThat(Files.readAllBytes(dir.resolve("c/timeline.csv"))).isNotEqualTo(Files.readAllBytes(dir.resolve("a/timeline.csv")));
+  }
+
+  @Test
+  void rolloutsDrainAFailedZoneAndARebootRunDeterministicallyOnTheControllersEngine() throws IOException {
+    Result r = sim("run", DISRUPTIONS.toString(), "--out", dir.resolve("a").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Expectations: 6 passed, 0 failed\n");
+    assertThat(sim("run", DISRUPTIONS.toString(), "--out", dir.resolve("b").toString()).exit()).isZero();
+    for (String f : List.of("summary.json", "timeline.csv", "timeline.jsonl")) {
+      assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+    }
+    assertThat(sim("run", DISRUPTIONS.toString(), "--seed", "12", "--out", dir.resolve("c").toString()).exit()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("c/timeline.csv"))).isNotEqualTo(Files.readAllBytes(dir.resolve("a/timeline.csv")));
+
+    JsonNode v = new ObjectMapper().readTree(dir.resolve("a/summary.json").toFile()).get("variants").get(0);
+    assertThat(v.get("events").findValuesAsText("label")).containsExactly("rollout Deployment/web image web:v2",
+        "drain nodes=worker-0,worker-3", "uncordon nodes=worker-0,worker-3", "rollout StatefulSet/db image db:v2",
+        "failNodes zone=zone-c", "recoverNodes zone=zone-c", "reboot pool=worker by node");
+    assertThat(v.get("pods").toString()).isEqualTo("{\"end\":12,\"runningEnd\":12}");
+    // zone-c fails at 15m: its pods are evicted after 50 s + 300 s and wait (DoNotSchedule) until it recovers at 25m.
+    JsonNode pending = v.get("pending");
+    assertThat(pending.get("peak").asInt()).isEqualTo(3);
+    assertThat(pending.get("peakTimeMs").asLong()).isEqualTo(15 * 60_000 + 50_000 + 300_000);
+    assertThat(pending.get("longestWaitMs").asLong()).isEqualTo(25 * 60_000 - (15 * 60_000 + 50_000 + 300_000));
+    assertThat(pending.get("end").asInt()).isZero();
+    JsonNode web = v.get("workloads").get(0);
+    assertThat(web.get("workload").asText()).isEqualTo("Deployment/web");
+    assertThat(web.get("constraints").get(0).get("final").get("newRevisionDomains").toString())
+        .isEqualTo("{\"zone-a\":3,\"zone-b\":3,\"zone-c\":3}");
+    assertThat(v.get("expectations").findValuesAsText("passed")).containsOnly("true");
   }
 
   @Test

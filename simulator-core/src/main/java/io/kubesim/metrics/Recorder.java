@@ -14,7 +14,7 @@ import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import io.kubesim.sim.Simulation;
 import io.kubesim.sim.SimulationListener;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * Collects samples from a simulation: after every instant where something happened, and at
  * least every {@code intervalMs} when the caller schedules ticks. Also tracks how long every pod
- * waited to be scheduled.
+ * waited to be scheduled: a pod is pending from its creation until it is bound to a node (the
+ * scheduler's decision), not until it runs; start-up time is not waiting.
  */
 public final class Recorder implements SimulationListener {
   private final Simulation sim;
@@ -32,8 +33,10 @@ public final class Recorder implements SimulationListener {
   private final List<SpreadSample> spreadSamples = new ArrayList<>();
   private final List<PendingSample> pendingSamples = new ArrayList<>();
   private final List<TimelineMark> marks = new ArrayList<>();
-  private final Map<String, Long> pendingSince = new HashMap<>();
+  /** Pods waiting to be bound, by uid, in the order they started waiting. */
+  private final Map<String, Waiting> waiting = new LinkedHashMap<>();
   private final Map<String, Long> waits = new LinkedHashMap<>();
+  private final Map<String, Integer> admissionFailures = new TreeMap<>();
   private boolean dirty = true;
   private long lastSample = Long.MIN_VALUE;
   private int decisions;
@@ -42,6 +45,11 @@ public final class Recorder implements SimulationListener {
   /** A labelled timeline event, for charts. */
   public record TimelineMark(long time, String label) {}
 
+  /** How long a pod ({@code namespace/name}) waited to be bound. */
+  public record Wait(String pod, long ms) {}
+
+  private record Waiting(String pod, long since) {}
+
   /** @param spread the profile's PodTopologySpread, so skews use its default constraints and gates */
   public Recorder(Simulation sim, PodTopologySpread spread, long intervalMs) {
     this.sim = sim;
@@ -49,10 +57,15 @@ public final class Recorder implements SimulationListener {
     this.intervalMs = intervalMs;
   }
 
+  /** A scheduled decision binds the pod: its wait ends here, not when it starts running. */
   @Override
   public void onDecision(long now, SchedulingDecision d) {
     decisions++;
-    if (!d.isScheduled()) unschedulableAttempts++;
+    if (d.isScheduled()) {
+      bound(now, d.pod());
+    } else {
+      unschedulableAttempts++;
+    }
     dirty = true;
   }
 
@@ -60,11 +73,25 @@ public final class Recorder implements SimulationListener {
   public void onPodChange(long now, Pod before, Pod after) {
     dirty = true;
     if (after != null && !after.isBound() && !after.status().isTerminal()) {
-      pendingSince.putIfAbsent(uid(after), now);
+      waiting.putIfAbsent(uid(after), new Waiting(after.key(), now));
+    } else if (after != null && after.isBound()) {
+      bound(now, after); // bound other than by the scheduler (e.g. nodeName set by an update)
     } else if (before != null) {
-      Long since = pendingSince.remove(uid(before));
-      if (since != null && after != null && after.isBound()) waits.merge(after.key(), now - since, Math::max);
+      waiting.remove(uid(before)); // deleted, or failed, while waiting
     }
+    if (before != null && after != null && isFailed(after) && !isFailed(before) && after.status().reason() != null) {
+      admissionFailures.merge(after.status().reason(), 1, Integer::sum);
+    }
+  }
+
+  private static boolean isFailed(Pod p) {
+    return "Failed".equals(p.status().phase());
+  }
+
+  /** Ends a pod's wait (when it was waiting) and records how long it was. */
+  private void bound(long now, Pod pod) {
+    Waiting w = waiting.remove(uid(pod));
+    if (w != null) waits.merge(pod.key(), now - w.since(), Math::max);
   }
 
   private static String uid(Pod p) {
@@ -106,7 +133,7 @@ public final class Recorder implements SimulationListener {
       int minDomains = c.minDomains() == null ? 1 : c.minDomains();
       int eligible = s == null ? 0 : s.matchNum().size();
       out.add(new SpreadSample(now, w.ref(), i, c.topologyKey(), c.whenUnsatisfiable(), c.maxSkew(), minDomains,
-          s == null ? 0 : s.skew(), eligible, eligible >= minDomains, all, skew(all), newest));
+          s == null ? 0 : s.skew(), eligible, eligible >= minDomains, all, SpreadSample.skew(all), newest));
     }
     return out;
   }
@@ -131,15 +158,6 @@ public final class Recorder implements SimulationListener {
     return out;
   }
 
-  static int skew(Map<String, Integer> counts) {
-    if (counts.isEmpty()) return 0;
-    int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE;
-    for (int c : counts.values()) {
-      max = Math.max(max, c);
-      min = Math.min(min, c);
-    }
-    return max - min;
-  }
 
   private PendingSample pending(long now) {
     Map<String, Integer> reasons = new TreeMap<>();
@@ -147,8 +165,8 @@ public final class Recorder implements SimulationListener {
     for (QueuedPodInfo q : sim.scheduler().queue().pending()) {
       if (!q.lastFailureMessage().isEmpty()) reasons.merge(q.lastFailureMessage(), 1, Integer::sum);
     }
-    for (long since : pendingSince.values()) longest = Math.max(longest, now - since);
-    return new PendingSample(now, pendingSince.size(), longest, reasons);
+    for (Waiting w : waiting.values()) longest = Math.max(longest, now - w.since());
+    return new PendingSample(now, waiting.size(), longest, reasons);
   }
 
   public List<SpreadSample> spreadSamples() {
@@ -163,14 +181,38 @@ public final class Recorder implements SimulationListener {
     return marks;
   }
 
-  /** How long each pod that got scheduled waited, longest wait per pod name. */
+  /** How long each pod that got bound waited (creation to binding), longest wait per pod name. */
   public Map<String, Long> schedulingWaits() {
-    return waits;
+    return Collections.unmodifiableMap(waits);
   }
 
-  /** Pods still waiting, with the time they started waiting. */
+  /** Pods still waiting to be bound: {@code namespace/name} → the time they started waiting. */
   public Map<String, Long> stillPending() {
-    return pendingSince;
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Waiting w : waiting.values()) out.put(w.pod(), w.since());
+    return out;
+  }
+
+  /**
+   * The longest wait up to {@code now}: over pods that got bound and pods still waiting (counted
+   * to {@code now}); the first pod to reach it wins a tie (bound pods in binding order, then
+   * waiting ones in creation order). Null when no pod waited at all.
+   */
+  public Wait longestWait(long now) {
+    Wait longest = null;
+    for (Map.Entry<String, Long> w : waits.entrySet()) {
+      if (w.getValue() > 0 && (longest == null || w.getValue() > longest.ms())) longest = new Wait(w.getKey(), w.getValue());
+    }
+    for (Waiting w : waiting.values()) {
+      long ms = now - w.since();
+      if (ms > 0 && (longest == null || ms > longest.ms())) longest = new Wait(w.pod(), ms);
+    }
+    return longest;
+  }
+
+  /** Pods the kubelet rejected over the run (turned Failed with a reason) → by reason. */
+  public Map<String, Integer> admissionFailures() {
+    return Collections.unmodifiableMap(admissionFailures);
   }
 
   public int decisions() {

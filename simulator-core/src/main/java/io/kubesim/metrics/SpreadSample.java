@@ -28,4 +28,21 @@ public record SpreadSample(
     boolean minDomainsMet,
     Map<String, Integer> domainCounts,
     int humanSkew,
-    Map<String, Integer> newRevisionCounts) {}
+    Map<String, Integer> newRevisionCounts) {
+
+  /** Max − min of {@code newRevisionCounts}. */
+  public int newRevisionSkew() {
+    return skew(newRevisionCounts);
+  }
+
+  /** Max − min of domain counts (0 without domains). */
+  public static int skew(Map<String, Integer> counts) {
+    if (counts.isEmpty()) return 0;
+    int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE;
+    for (int c : counts.values()) {
+      max = Math.max(max, c);
+      min = Math.min(min, c);
+    }
+    return max - min;
+  }
+}

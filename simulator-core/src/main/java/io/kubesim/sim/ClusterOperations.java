@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Simplifications (documented in the README): a failed node's Ready condition turns Unknown
  * after the 50 s grace period and its NoExecute taint follows at once (no per-zone rate limit);
- * pods deleted on a down node stay terminating until it returns.
+ * pods deleted on a down node stay terminating until it returns. Pods bound to a down node (in the
+ * grace period, or tolerating its taints) do not start until it returns.
  */
 public final class ClusterOperations implements Operations, Controller, SimulationListener {
   public static final long NODE_MONITOR_GRACE_MS = 50_000;
@@ -48,6 +49,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   private final Map<String, PdbStatus> pdbStatus = new HashMap<>();
   /** Nodes whose kubelet is down: their pods cannot finish terminating. */
   private final Set<String> downNodes = new HashSet<>();
+  /** Nodes failed by {@link #failNodes} (not by a reboot) → when. */
+  private final Map<String, Long> failedAt = new HashMap<>();
   private long uids;
 
   /** Wires the controllers into {@code sim}. */
@@ -57,10 +60,10 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     sim.addListener(workloads);
     sim.addController(this);
     sim.addListener(this);
-    sim.setTerminationGate(this::canFinishTerminating);
+    sim.setKubeletGate(this::kubeletUp);
   }
 
-  private boolean canFinishTerminating(Pod pod) {
+  private boolean kubeletUp(Pod pod) {
     return !downNodes.contains(pod.spec().nodeName());
   }
 
@@ -192,6 +195,7 @@ public final class ClusterOperations implements Operations, Controller, Simulati
       sim.removeNode(n);
       taintEviction.nodeDeleted(n);
       downNodes.remove(n);
+      failedAt.remove(n);
     }
   }
 
@@ -268,13 +272,18 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   /** Evicts each pod, retrying 429s every 5 s, until all are gone; then {@code done}. */
   private void evictUntilGone(Set<String> podRefs, Runnable done) {
     Set<String> remaining = new HashSet<>();
+    // The PDBs synced for one eviction hold for the next as long as none succeeded: nothing else
+    // changes pods within this loop. A drain stuck on a budget then syncs once a round, not once a pod.
+    List<List<Eviction.Budget>> synced = new ArrayList<>(1);
     for (String ref : podRefs) {
       String key = ref.substring(0, ref.lastIndexOf('@'));
       String uid = ref.substring(ref.lastIndexOf('@') + 1);
       Pod p = sim.cluster().pod(key);
       if (p == null || !p.metadata().uid().equals(uid)) continue; // gone (or replaced under the same name)
       remaining.add(ref);
-      if (!p.isTerminating()) evict(p);
+      if (p.isTerminating()) continue;
+      if (synced.isEmpty()) synced.add(budgets());
+      if (evict(p, synced.get(0))) synced.clear();
     }
     if (remaining.isEmpty()) {
       done.run();
@@ -291,7 +300,10 @@ public final class ClusterOperations implements Operations, Controller, Simulati
 
   /** The Eviction subresource: a PDB-aware delete. Returns whether the pod was evicted. */
   public boolean evict(Pod pod) {
-    List<Eviction.Budget> budgets = budgets();
+    return evict(pod, budgets());
+  }
+
+  private boolean evict(Pod pod, List<Eviction.Budget> budgets) {
     Eviction.Result r = Eviction.evict(pod, budgets, sim.now());
     if (r.updatedStatus() != null) pdbStatus.put(pod.namespace() + "/" + r.pdbName(), r.updatedStatus());
     if (r.evicted()) sim.deletePod(pod.key());
@@ -319,9 +331,14 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void failNodes(List<String> nodes) {
     for (String n : nodes) {
+      if (failedAt.containsKey(n)) continue; // already failed: its grace period runs on
+      long at = sim.now();
+      failedAt.put(n, at);
       downNodes.add(n);
-      sim.schedule(sim.now() + NODE_MONITOR_GRACE_MS, () -> {
-        if (!downNodes.contains(n) || sim.cluster().node(n) == null) return;
+      sim.schedule(at + NODE_MONITOR_GRACE_MS, () -> {
+        // Not when the node recovered meanwhile, nor for an earlier failure of a node that failed again.
+        Long since = failedAt.get(n);
+        if (since == null || since != at || sim.cluster().node(n) == null) return;
         for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
         updateNode(n, node -> addTaint(addTaint(node, UNREACHABLE_NO_SCHEDULE), UNREACHABLE_NO_EXECUTE));
       });
@@ -331,12 +348,13 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   @Override
   public void recoverNodes(List<String> nodes) {
     for (String n : nodes) {
+      failedAt.remove(n);
       if (!downNodes.remove(n) || sim.cluster().node(n) == null) continue;
       updateNode(n, node -> removeTaint(removeTaint(node, UNREACHABLE_NO_SCHEDULE.key(), null), NOT_READY_NO_SCHEDULE.key(), null));
       for (Pod p : podsOn(n)) {
         if (p.isTerminating()) {
           sim.finishTermination(p.key());
-        } else {
+        } else if (!p.status().isTerminal() && !sim.startPod(p.key())) {
           sim.setReady(p.key(), true);
         }
       }

@@ -48,7 +48,9 @@ public final class Simulation {
   private long uids;
   private long nextBackoffFlush = -1;
   private long nextLeftoverFlush = -1;
-  private java.util.function.Predicate<Pod> terminationGate = p -> true;
+  private java.util.function.Predicate<Pod> kubeletUp = p -> true;
+  /** Bound pods whose start the kubelet gate held back (uids). */
+  private final java.util.Set<String> notStarted = new java.util.HashSet<>();
 
   public Simulation(Cluster cluster, KubeScheduler scheduler, PodAdmitter admitter, PodTiming timing, long seed) {
     this.cluster = cluster;
@@ -88,11 +90,12 @@ public final class Simulation {
   }
 
   /**
-   * Whether a terminating pod may finish now; a pod on a node whose kubelet is down stays
-   * terminating until {@link #finishTermination} (the node came back).
+   * Whether the kubelet of a pod's node is up. A pod whose kubelet is down does not start, become
+   * ready or finish terminating: it stays as it is until the node comes back
+   * ({@link #startPod}, {@link #finishTermination}).
    */
-  public void setTerminationGate(java.util.function.Predicate<Pod> gate) {
-    this.terminationGate = gate;
+  public void setKubeletGate(java.util.function.Predicate<Pod> up) {
+    this.kubeletUp = up;
   }
 
   // ---- time
@@ -220,14 +223,36 @@ public final class Simulation {
       return;
     }
     ledger.set(pod.metadata().uid(), PodPhaseLedger.State.BOUND);
+    start(pod);
+  }
+
+  /** Runs the pod after its start-up time and makes it ready after its readiness time, while its kubelet is up. */
+  private void start(Pod pod) {
     String uid = pod.metadata().uid();
     long started = now + timing.startup(random);
     long ready = started + timing.readiness(random);
     schedule(started, () -> ifSamePod(pod.key(), uid, p -> {
+      if (!kubeletUp.test(p)) {
+        notStarted.add(uid); // bound to a node whose kubelet is down: stays Pending
+        return;
+      }
       modifyPod(p.key(), x -> x.withStatus(new PodStatus("Running", null, x.status().conditions(), null, null)));
       ledger.set(uid, PodPhaseLedger.State.RUNNING);
     }));
-    schedule(ready, () -> ifSamePod(pod.key(), uid, p -> setReady(p.key(), true)));
+    schedule(ready, () -> ifSamePod(pod.key(), uid, p -> {
+      if (kubeletUp.test(p) && ledger.state(uid) == PodPhaseLedger.State.RUNNING) setReady(p.key(), true);
+    }));
+  }
+
+  /**
+   * A bound pod whose kubelet was down when it should have started starts now (its node came
+   * back), with the usual start-up and readiness times. Returns whether there was such a pod.
+   */
+  public boolean startPod(String key) {
+    Pod p = cluster.pod(key);
+    if (p == null || !notStarted.remove(p.metadata().uid()) || p.isTerminating() || p.status().isTerminal()) return false;
+    start(p);
+    return true;
   }
 
   /** Sets the pod's Ready condition (lastTransitionTime only moves on a change). */
@@ -264,7 +289,7 @@ public final class Simulation {
     String uid = pod.metadata().uid();
     schedule(now + timing.terminationMs(), () -> {
       Pod p = cluster.pod(key);
-      if (p != null && p.metadata().uid().equals(uid) && terminationGate.test(p)) removePod(p);
+      if (p != null && p.metadata().uid().equals(uid) && kubeletUp.test(p)) removePod(p);
     });
   }
 
@@ -275,6 +300,7 @@ public final class Simulation {
   }
 
   private void removePod(Pod pod) {
+    notStarted.remove(pod.metadata().uid());
     cluster.deletePod(pod.key());
     scheduler.queue().delete(pod.key());
     if (pod.isBound() && !pod.status().isTerminal()) {

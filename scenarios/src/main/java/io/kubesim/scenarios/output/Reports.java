@@ -6,15 +6,14 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesim.metrics.PinningSummary;
 import io.kubesim.metrics.Recorder;
 import io.kubesim.metrics.SpreadSample;
 import io.kubesim.metrics.WorkloadRef;
 import io.kubesim.scenarios.Durations;
 import io.kubesim.scenarios.Expectation;
 import io.kubesim.scenarios.Scenario;
-import io.kubesim.scenarios.run.Evaluator;
 import io.kubesim.scenarios.run.ExpectationResult;
-import io.kubesim.scenarios.run.PinningSummary;
 import io.kubesim.scenarios.run.Sample;
 import io.kubesim.scenarios.run.VariantResult;
 import java.io.IOException;
@@ -89,8 +88,7 @@ public final class Reports {
 
     ObjectNode pending = v.putObject("pending");
     pending.put("end", r.last().pending().pending());
-    Sample peak = r.samples().stream().max(Comparator.comparingInt((Sample x) -> x.pending().pending())
-        .thenComparing(Comparator.comparingLong(Sample::time).reversed())).orElseThrow();
+    Sample peak = r.peakPending(0);
     pending.put("peak", peak.pending().pending());
     pending.put("peakTimeMs", peak.time());
     pending.put("longestWaitMs", r.longestWaitMs());
@@ -117,10 +115,17 @@ public final class Reports {
       putShare(pn, "numaAlignedShare", p.numaAlignedShare());
       putShare(pn, "socketAlignedShare", p.socketAlignedShare());
       pn.put("sharingPhysicalCore", p.sharingPhysicalCore());
-      pn.put("meanMemoryAccessCost", round(p.meanMemoryAccessCost()));
+      putShare(pn, "meanMemoryAccessCost", p.meanMemoryAccessCost());
       pn.put("freeExclusiveCpus", p.freeExclusiveCpus());
       ObjectNode stranded = pn.putObject("strandedCpus");
       p.strandedCpus().forEach((size, n) -> stranded.put(Integer.toString(size), n));
+      ObjectNode strandedByNode = pn.putObject("strandedCpusByNode");
+      p.strandedCpusByNode().forEach((size, byNode) -> {
+        ObjectNode sn = strandedByNode.putObject(Integer.toString(size));
+        byNode.forEach((node, n) -> {
+          if (n > 0) sn.put(node, n);
+        });
+      });
     }
 
     ArrayNode events = v.putArray("events");
@@ -146,6 +151,7 @@ public final class Reports {
     return v;
   }
 
+  /** A rounded number, or null. */
   private static void putShare(ObjectNode n, String name, Double v) {
     if (v == null) n.putNull(name);
     else n.put(name, round(v));
@@ -182,7 +188,7 @@ public final class Reports {
       f.put("timeMs", latest.time());
       f.put("schedulerSkew", latest.schedulerSkew());
       f.put("allSkew", latest.humanSkew());
-      f.put("newRevisionSkew", Evaluator.skew(latest.newRevisionCounts()));
+      f.put("newRevisionSkew", latest.newRevisionSkew());
       f.put("eligibleDomains", latest.eligibleDomains());
       f.put("minDomainsMet", latest.minDomainsMet());
       ObjectNode d = f.putObject("domains");
@@ -195,7 +201,7 @@ public final class Reports {
     ObjectNode peak = c.putObject("peak");
     peak(peak, "schedulerSkew", samples, SpreadSample::schedulerSkew);
     peak(peak, "allSkew", samples, SpreadSample::humanSkew);
-    peak(peak, "newRevisionSkew", samples, x -> Evaluator.skew(x.newRevisionCounts()));
+    peak(peak, "newRevisionSkew", samples, x -> x.newRevisionSkew());
     long met = samples.stream().filter(SpreadSample::minDomainsMet).count();
     c.put("minDomainsMetShare", round((double) met / samples.size()));
     return c;
@@ -255,7 +261,7 @@ public final class Reports {
         for (SpreadSample ss : rows) {
           List<String> cells = new ArrayList<>(List.of(r.scenario().variant(), seconds(smp.time()), ss.workload().toString(),
               Integer.toString(ss.index()), ss.topologyKey(), ss.whenUnsatisfiable(), Integer.toString(ss.maxSkew()),
-              Integer.toString(ss.schedulerSkew()), Integer.toString(ss.humanSkew()), Integer.toString(Evaluator.skew(ss.newRevisionCounts())),
+              Integer.toString(ss.schedulerSkew()), Integer.toString(ss.humanSkew()), Integer.toString(ss.newRevisionSkew()),
               Integer.toString(ss.eligibleDomains()), Integer.toString(ss.minDomains()), Boolean.toString(ss.minDomainsMet()),
               counts(ss.domainCounts()), counts(ss.newRevisionCounts())));
           cells.addAll(tail);
@@ -320,7 +326,7 @@ public final class Reports {
           s.put("maxSkew", ss.maxSkew());
           s.put("schedulerSkew", ss.schedulerSkew());
           s.put("allSkew", ss.humanSkew());
-          s.put("newRevisionSkew", Evaluator.skew(ss.newRevisionCounts()));
+          s.put("newRevisionSkew", ss.newRevisionSkew());
           s.put("eligibleDomains", ss.eligibleDomains());
           s.put("minDomains", ss.minDomains());
           s.put("minDomainsMet", ss.minDomainsMet());

@@ -1,12 +1,11 @@
 package io.kubesim.scenarios.output;
 
+import io.kubesim.metrics.PinningSummary;
 import io.kubesim.metrics.SpreadSample;
 import io.kubesim.metrics.WorkloadRef;
 import io.kubesim.scenarios.Durations;
 import io.kubesim.scenarios.Scenario;
-import io.kubesim.scenarios.run.Evaluator;
 import io.kubesim.scenarios.run.ExpectationResult;
-import io.kubesim.scenarios.run.PinningSummary;
 import io.kubesim.scenarios.run.Sample;
 import io.kubesim.scenarios.run.VariantResult;
 import io.kubesim.controllers.SimTime;
@@ -68,10 +67,10 @@ public final class TextSummary {
         SpreadSample last = ss.get(ss.size() - 1);
         boolean atEnd = r.last().spread().contains(last);
         String constraint = last.topologyKey() + " " + last.whenUnsatisfiable() + " maxSkew=" + last.maxSkew();
-        String fin = atEnd ? last.schedulerSkew() + "/" + last.humanSkew() + "/" + Evaluator.skew(last.newRevisionCounts()) : "-";
+        String fin = atEnd ? last.schedulerSkew() + "/" + last.humanSkew() + "/" + last.newRevisionSkew() : "-";
         int ps = ss.stream().mapToInt(SpreadSample::schedulerSkew).max().orElse(0);
         int ph = ss.stream().mapToInt(SpreadSample::humanSkew).max().orElse(0);
-        int pn = ss.stream().mapToInt(x -> Evaluator.skew(x.newRevisionCounts())).max().orElse(0);
+        int pn = ss.stream().mapToInt(x -> x.newRevisionSkew()).max().orElse(0);
         List<String> domains = new ArrayList<>();
         if (atEnd && last.domainCounts().size() <= MAX_DOMAINS_SHOWN) {
           new TreeMap<>(last.domainCounts()).forEach((k, v) -> domains.add(k + "=" + v));
@@ -88,8 +87,7 @@ public final class TextSummary {
     if (table.size() > 1) table(sb, table);
     else sb.append("no workload with topology spread constraints\n");
 
-    Sample peak = r.samples().get(0);
-    for (Sample smp : r.samples()) if (smp.pending().pending() > peak.pending().pending()) peak = smp;
+    Sample peak = r.peakPending(0);
     sb.append("pending at end ").append(r.last().pending().pending()).append(", peak ").append(peak.pending().pending())
         .append(" at ").append(SimTime.human(peak.time())).append(", longest wait ").append(Durations.format(r.longestWaitMs()));
     if (r.longestWaitPod() != null) sb.append(" (").append(r.longestWaitPod()).append(')');

@@ -8,8 +8,8 @@ import io.kubesim.sim.Simulation;
  * timeline calls. {@link ScenarioRunner} builds the simulation (cluster, scheduler, kubelet
  * admission, metrics) and then asks the engine to attach to it, before anything is created.
  *
- * <p>{@link Engines#DEFAULT} is what the CLI uses; the controllers of simulator-core plug in
- * there as {@code sim -> new TheirOperations(sim)} (any {@code Function<Simulation, Operations>}).
+ * <p>{@link Engines#DEFAULT} ({@code ClusterOperations::new}, the controllers of simulator-core)
+ * is what the CLI uses; tests may wrap it.
  */
 @FunctionalInterface
 public interface Engine {

@@ -1,12 +1,14 @@
 package io.kubesim.scenarios.run;
 
+import io.kubesim.sim.ClusterOperations;
+
 /** The engine the CLI runs scenarios with. */
 public final class Engines {
   private Engines() {}
 
   /**
-   * Until the controllers of simulator-core implement {@link io.kubesim.sim.Operations}, the
-   * {@link BasicEngine}: replace this with the controllers' factory.
+   * The controllers of simulator-core ({@link ClusterOperations}): Deployments, ReplicaSets and
+   * StatefulSets, PDB-aware drains, node failure with taint eviction, reboots.
    */
-  public static final Engine DEFAULT = BasicEngine::attachTo;
+  public static final Engine DEFAULT = ClusterOperations::new;
 }

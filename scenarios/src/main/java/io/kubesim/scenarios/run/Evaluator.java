@@ -1,5 +1,6 @@
 package io.kubesim.scenarios.run;
 
+import io.kubesim.metrics.PinningSummary;
 import io.kubesim.metrics.SpreadSample;
 import io.kubesim.scenarios.Durations;
 import io.kubesim.scenarios.Expectation;
@@ -7,7 +8,6 @@ import io.kubesim.scenarios.Scenario;
 import io.kubesim.controllers.SimTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Checks a scenario's expectations against a run. */
 public final class Evaluator {
@@ -75,7 +75,7 @@ public final class Evaluator {
       int v = switch (e.view()) {
         case scheduler -> ss.schedulerSkew();
         case all -> ss.humanSkew();
-        case newRevision -> skew(ss.newRevisionCounts());
+        case newRevision -> ss.newRevisionSkew();
       };
       worst = worst == null ? v : Math.max(worst, v);
     }
@@ -87,32 +87,16 @@ public final class Evaluator {
         && (whenUnsatisfiable == null || whenUnsatisfiable.equals(ss.whenUnsatisfiable()));
   }
 
-  /** Max − min of domain counts (0 without domains). */
-  public static int skew(Map<String, Integer> counts) {
-    if (counts.isEmpty()) return 0;
-    int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE;
-    for (int c : counts.values()) {
-      max = Math.max(max, c);
-      min = Math.min(min, c);
-    }
-    return max - min;
-  }
 
   private static ExpectationResult pending(Expectation.Pending e, VariantResult run) {
     if (e.at() == Expectation.At.end) {
       int v = run.last().pending().pending();
       return new ExpectationResult(e, e.bound().test(v), (double) v, Integer.toString(v));
     }
-    int peak = -1;
-    long when = 0;
-    for (Sample smp : run.samples()) {
-      if (smp.time() >= e.fromMs() && smp.pending().pending() > peak) {
-        peak = smp.pending().pending();
-        when = smp.time();
-      }
-    }
-    if (peak < 0) return new ExpectationResult(e, false, null, "never sampled");
-    return new ExpectationResult(e, e.bound().test(peak), (double) peak, peak + " (at " + SimTime.human(when) + ")");
+    Sample peak = run.peakPending(e.fromMs());
+    if (peak == null) return new ExpectationResult(e, false, null, "never sampled");
+    int v = peak.pending().pending();
+    return new ExpectationResult(e, e.bound().test(v), (double) v, v + " (at " + SimTime.human(peak.time()) + ")");
   }
 
   private static ExpectationResult minDomains(Expectation.MinDomains e, VariantResult run) {

@@ -7,13 +7,14 @@ import io.kubesim.api.PodDisruptionBudget;
 import io.kubesim.api.PodTemplateSpec;
 import io.kubesim.api.ReplicaSet;
 import io.kubesim.api.ReplicationController;
+import io.kubesim.api.ResourceNames;
 import io.kubesim.api.Service;
 import io.kubesim.api.StatefulSet;
 import io.kubesim.api.Taint;
 import io.kubesim.cluster.Cluster;
 import io.kubesim.kubelet.NodeCpuAdmission;
-import io.kubesim.kubelet.PinningQuality;
 import io.kubesim.metrics.PendingSample;
+import io.kubesim.metrics.PinningSummary;
 import io.kubesim.metrics.Recorder;
 import io.kubesim.metrics.SpreadSample;
 import io.kubesim.scenarios.NodePool;
@@ -31,6 +32,7 @@ import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.kubesim.sim.KubeletAdmitter;
 import io.kubesim.sim.Operations;
+import io.kubesim.sim.PodPhaseLedger;
 import io.kubesim.controllers.SimTime;
 import io.kubesim.sim.Simulation;
 import io.kubesim.sim.SimulationListener;
@@ -41,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Runs one {@link Scenario} (one variant): builds the cluster (nodes from pools, manifests, the
@@ -88,7 +89,6 @@ public final class ScenarioRunner {
     private final Simulation sim;
     private final Recorder recorder;
     private final SampleCollector collector;
-    private final Map<String, Integer> admissionFailures = new TreeMap<>();
     private final Operations ops;
 
     Run(Scenario s) {
@@ -107,15 +107,6 @@ public final class ScenarioRunner {
       collector = new SampleCollector(recorder);
       sim.addListener(s.sampleOn() == Scenario.SampleOn.changes ? recorder : new EventSampling(recorder));
       sim.addListener(collector);
-      sim.addListener(new SimulationListener() {
-        @Override
-        public void onPodChange(long now, Pod before, Pod after) {
-          if (before != null && after != null && "Failed".equals(after.status().phase()) && !"Failed".equals(before.status().phase())
-              && after.status().reason() != null) {
-            admissionFailures.merge(after.status().reason(), 1, Integer::sum);
-          }
-        }
-      });
       ops = engine.attach(sim);
     }
 
@@ -172,7 +163,7 @@ public final class ScenarioRunner {
     private void perform(TimelineEvent e) {
       try {
         act(e.action());
-      } catch (UnsupportedOperationException | IllegalArgumentException x) {
+      } catch (IllegalArgumentException x) {
         throw new InputError(e.mark(), "", "at " + SimTime.human(e.atMs()) + ", " + e.label() + ": " + x.getMessage());
       }
     }
@@ -234,76 +225,21 @@ public final class ScenarioRunner {
       if (by.equals("node")) return names.stream().map(List::of).toList();
       Map<String, List<String>> byZone = new TreeMap<>();
       for (String n : names) {
-        String zone = cluster.node(n).labels().getOrDefault(NodeSelection.ZONE_LABEL, "");
+        String zone = cluster.node(n).labels().getOrDefault(ResourceNames.LABEL_ZONE, "");
         byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(n);
       }
       return List.copyOf(byZone.values());
     }
 
     private VariantResult result() {
-      long end = s.durationMs();
-      long longest = 0;
-      String longestPod = null;
-      for (Map.Entry<String, Long> w : recorder.schedulingWaits().entrySet()) {
-        if (w.getValue() > longest) {
-          longest = w.getValue();
-          longestPod = w.getKey();
-        }
-      }
-      Map<String, String> uidToKey = new TreeMap<>();
-      for (Pod p : cluster.pods()) uidToKey.put(p.metadata().uid(), p.key());
-      for (Map.Entry<String, Long> w : new TreeMap<>(recorder.stillPending()).entrySet()) {
-        if (end - w.getValue() > longest) {
-          longest = end - w.getValue();
-          longestPod = uidToKey.getOrDefault(w.getKey(), w.getKey());
-        }
-      }
-      int running = 0;
-      for (Pod p : cluster.pods()) if ("Running".equals(p.status().phase()) && !p.isTerminating()) running++;
-      PendingSample lastPending = recorder.pendingSamples().get(recorder.pendingSamples().size() - 1);
-      VariantResult partial = new VariantResult(s, List.copyOf(collector.samples), List.copyOf(recorder.marks()), cluster.nodeInfos().size(),
-          cluster.pods().size(), running, longest, longestPod, lastPending.reasons(), Map.copyOf(admissionFailures),
-          recorder.decisions(), recorder.unschedulableAttempts(), pinning(), List.of());
-      return new VariantResult(partial.scenario(), partial.samples(), partial.marks(), partial.nodesAtEnd(), partial.podsAtEnd(),
-          partial.runningAtEnd(), partial.longestWaitMs(), partial.longestWaitPod(), partial.pendingReasonsAtEnd(),
-          new TreeMap<>(admissionFailures), partial.decisions(), partial.unschedulableAttempts(), partial.pinning(),
-          Evaluator.check(s, partial));
-    }
-
-    private PinningSummary pinning() {
-      if (admitter.nodes().isEmpty()) return null;
-      int pinned = 0, numa = 0, socket = 0, sharing = 0, free = 0, exclusiveContainers = 0;
-      double cost = 0;
-      TreeSet<Integer> sizes = new TreeSet<>();
-      for (NodeCpuAdmission a : admitter.nodes().values()) {
-        free += a.allocatableCpus().size();
-        for (String uid : a.admittedPods()) {
-          boolean any = false, inNuma = true, inSocket = true, shares = false;
-          for (PinningQuality q : a.pinning(uid)) {
-            if (!q.exclusive()) continue;
-            any = true;
-            exclusiveContainers++;
-            cost += q.memoryAccessCost();
-            sizes.add(q.cpus().size());
-            inNuma &= q.numaNodes().size() == 1;
-            inSocket &= q.sockets().size() == 1;
-            shares |= q.sharesPhysicalCore();
-          }
-          if (!any) continue;
-          pinned++;
-          if (inNuma) numa++;
-          if (inSocket) socket++;
-          if (shares) sharing++;
-        }
-      }
-      Map<Integer, Integer> stranded = new TreeMap<>();
-      for (int size : sizes) {
-        int total = 0;
-        for (NodeCpuAdmission a : admitter.nodes().values()) total += a.strandedCpus(size).size();
-        stranded.put(size, total);
-      }
-      return new PinningSummary(admitter.nodes().size(), pinned, numa, socket, sharing,
-          exclusiveContainers == 0 ? 0 : cost / exclusiveContainers, free, stranded);
+      Recorder.Wait longest = recorder.longestWait(s.durationMs());
+      int running = sim.ledger().counts().get(PodPhaseLedger.State.RUNNING);
+      PinningSummary pinning = admitter.nodes().isEmpty() ? null : PinningSummary.of(admitter, recorder.admissionFailures());
+      VariantResult r = new VariantResult(s, List.copyOf(collector.samples), List.copyOf(recorder.marks()), cluster.nodeInfos().size(),
+          cluster.pods().size(), running, longest == null ? 0 : longest.ms(), longest == null ? null : longest.pod(),
+          recorder.pendingSamples().get(recorder.pendingSamples().size() - 1).reasons(), Map.copyOf(recorder.admissionFailures()), recorder.decisions(),
+          recorder.unschedulableAttempts(), pinning, List.of());
+      return r.withExpectations(Evaluator.check(s, r));
     }
   }
 

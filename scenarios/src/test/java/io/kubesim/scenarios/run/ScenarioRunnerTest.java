@@ -2,42 +2,45 @@ package io.kubesim.scenarios.run;
 
 import static io.kubesim.scenarios.ScenarioTexts.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubesim.api.Pod;
 import io.kubesim.api.Taint;
+import io.kubesim.metrics.SpreadSample;
 import io.kubesim.scenarios.ScenarioTexts;
 import io.kubesim.scenarios.Scenario;
 import io.kubesim.scenarios.ScenarioFile;
 import io.kubesim.scenarios.output.Reports;
 import io.kubesim.sim.Operations;
-import io.kubesim.yaml.InputError;
+import io.kubesim.sim.Simulation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioRunnerTest {
   @TempDir Path dir;
 
-  /** An engine that records every Operations call, passing those the basic engine supports on to it. */
+  /** The real engine ({@link Engines#DEFAULT}), recording every Operations call the runner makes. */
   static final class Recording implements Engine {
     final List<String> calls = new ArrayList<>();
     final List<Object[]> args = new ArrayList<>();
     int attached;
+    Simulation sim;
 
     @Override
-    public Operations attach(io.kubesim.sim.Simulation sim) {
+    public Operations attach(Simulation sim) {
       attached++;
-      Operations basic = BasicEngine.attachTo(sim);
+      this.sim = sim;
+      Operations real = Engines.DEFAULT.attach(sim);
       return (Operations) Proxy.newProxyInstance(Operations.class.getClassLoader(), new Class<?>[] {Operations.class}, (p, m, a) -> {
         calls.add(sim.now() + " " + m.getName());
         args.add(a);
-        if (m.getName().equals("reboot") || m.getName().equals("failNodes") || m.getName().equals("rollout")) return null;
         try {
-          return m.invoke(basic, a);
+          return m.invoke(real, a);
         } catch (InvocationTargetException e) {
           throw e.getCause();
         }
@@ -98,19 +101,22 @@ class ScenarioRunnerTest {
         expectations:
         - skew: {workload: Deployment/web, atMost: 0}
         - pending: {at: end, atMost: 0}
-        - pending: {at: peak, atLeast: 7}
-        - pendingDuration: {atMost: 1s}
+        - pending: {at: peak, atLeast: 1}
+        - pendingDuration: {atMost: 0s}
+        - pendingDuration: {atLeast: 1s}
         """);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     assertThat(r.podsAtEnd()).isEqualTo(6);
     assertThat(r.runningAtEnd()).isEqualTo(6);
     assertThat(r.last().spread()).singleElement().satisfies(ss -> {
       assertThat(ss.domainCounts()).containsEntry("zone-a", 2).containsEntry("zone-b", 2).containsEntry("zone-c", 2);
       assertThat(ss.schedulerSkew()).isZero();
     });
-    assertThat(r.expectations()).extracting(ExpectationResult::passed).containsExactly(true, true, false, false);
-    assertThat(r.expectations().get(2).measuredText()).isEqualTo("6 (at 0s)");
-    assertThat(r.expectations().get(3).measured()).isGreaterThan(1_000.0);
+    // Every pod is bound in the instant it is created: none ever waits (start-up is not waiting).
+    assertThat(r.expectations()).extracting(ExpectationResult::passed).containsExactly(true, true, false, true, false);
+    assertThat(r.expectations().get(2).measuredText()).isEqualTo("0 (at 0s)");
+    assertThat(r.expectations().get(3).measured()).isZero();
+    assertThat(r.longestWaitPod()).isNull();
     assertThat(r.passed()).isFalse();
     assertThat(r.last().time()).isEqualTo(600_000);
   }
@@ -118,7 +124,7 @@ class ScenarioRunnerTest {
   @Test
   void samplesComeAtLeastEveryIntervalAndCarryTheEvents() {
     Scenario s = scenario("sampleInterval: 1m\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     List<Long> times = r.samples().stream().map(Sample::time).toList();
     for (long t = 60_000; t <= 600_000; t += 60_000) assertThat(times).contains(t);
     assertThat(r.samples()).filteredOn(x -> !x.events().isEmpty()).singleElement().satisfies(x -> {
@@ -130,11 +136,10 @@ class ScenarioRunnerTest {
   @Test
   void sampleOnEventsSamplesOnlyAtTicksAndTimelineEvents() {
     Scenario s = scenario("sampleInterval: 2m\nsampleOn: events\ntimeline:\n- at: 150s\n  cordon: {nodes: [worker-0]}\n");
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(s);
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(s);
     assertThat(r.samples()).extracting(Sample::time).containsExactly(0L, 120_000L, 150_000L, 240_000L, 360_000L, 480_000L, 600_000L);
-    assertThat(r.samples().get(0).pending().pending()).isEqualTo(6);
-    assertThat(r.samples().get(1).pending().pending()).isZero();
-    assertThat(r.longestWaitMs()).isPositive();
+    assertThat(r.samples()).allMatch(x -> x.pending().pending() == 0);
+    assertThat(r.longestWaitMs()).isZero();
   }
 
   @Test
@@ -149,18 +154,152 @@ class ScenarioRunnerTest {
   }
 
   private static List<String> outputs(List<Scenario> scenarios) {
-    ScenarioRunner runner = new ScenarioRunner(BasicEngine::attachTo);
+    ScenarioRunner runner = new ScenarioRunner(Engines.DEFAULT);
     List<VariantResult> results = scenarios.stream().map(runner::run).toList();
     return List.of(Reports.pretty(Reports.summary(results)), Reports.csv(results), Reports.jsonl(results));
   }
 
+  private static Sample sampleAt(VariantResult r, long time) {
+    return r.samples().stream().filter(x -> x.time() == time).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Integer> zonesAt(VariantResult r, long time) {
+    return sampleAt(r, time).spread().get(0).domainCounts();
+  }
+
   @Test
-  void anOperationTheEngineCannotDoIsAnErrorAtItsEntry() {
-    Scenario s = scenario("timeline:\n- at: 1m\n  failNodes: {zone: zone-b}\n");
-    assertThatThrownBy(() -> new ScenarioRunner(BasicEngine::attachTo).run(s)).isInstanceOfSatisfying(InputError.class, e -> {
-      assertThat(e.mark().line()).isEqualTo(25);
-      assertThat(e.problem()).isEqualTo("at 1m, failNodes zone=zone-b: failNodes needs the controllers engine; the basic engine only keeps "
-          + "replica counts");
+  void aFailedZonesPodsAreReplacedAfterTheGracePeriodAndTheirTolerationAndFinishTerminatingWhenItRecovers() {
+    Recording engine = new Recording();
+    // ScheduleAnyway: with DoNotSchedule the failed zone, still counted with 0 pods, would keep the replacements pending.
+    String text = BASE.replace("DoNotSchedule", "ScheduleAnyway") + """
+        sampleInterval: 10s
+        timeline:
+        - at: 1m
+          failNodes: {zone: zone-b}
+        - at: 9m
+          recoverNodes: {zone: zone-b}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        """;
+    ScenarioFile f = ScenarioTexts.load(dir, text);
+    Scenario s = f.decode(f.variants().get(0));
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    // 1m + 50 s node monitor grace + 300 s default not-ready/unreachable toleration = 6m50s.
+    long evicted = 60_000 + 50_000 + 300_000;
+    assertThat(zonesAt(r, evicted - 10_000)).containsEntry("zone-b", 2);
+    Sample first = r.samples().stream().filter(x -> x.spread().get(0).domainCounts().get("zone-b") == 0).findFirst().orElseThrow();
+    assertThat(first.time()).isEqualTo(evicted);
+    assertThat(zonesAt(r, evicted + 10_000)).containsExactly(Map.entry("zone-a", 3), Map.entry("zone-b", 0), Map.entry("zone-c", 3));
+    assertThat(sampleAt(r, 8 * 60_000).pending().pending()).isZero();
+    // The evicted pods stay terminating on the dead nodes until they come back.
+    ScenarioFile never = ScenarioTexts.load(dir, text.replace("- at: 9m\n  recoverNodes: {zone: zone-b}\n", ""));
+    VariantResult down = new ScenarioRunner(Engines.DEFAULT).run(never.decode(never.variants().get(0)));
+    assertThat(down.podsAtEnd()).isEqualTo(8);
+    assertThat(down.runningAtEnd()).isEqualTo(6);
+    assertThat(r.podsAtEnd()).isEqualTo(6);
+    assertThat(r.runningAtEnd()).isEqualTo(6);
+    assertThat(engine.sim.cluster().nodeInfos()).allSatisfy(n -> assertThat(n.node().spec().taints()).isEmpty());
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+  }
+
+  @Test
+  void podsBoundToAFailedNodeInItsGracePeriodDoNotStartUntilItRecovers() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        sampleInterval: 10s
+        timeline:
+        - at: 1m
+          failNodes: {zone: zone-a}
+        - at: 70s
+          scale: {workload: Deployment/web, replicas: 12}
+        - at: 3m
+          recoverNodes: {zone: zone-a}
+        """);
+    Map<String, String> zoneA = new java.util.TreeMap<>();
+    VariantResult r = new ScenarioRunner(engine).run(s, ms -> {
+      if (ms != 100_000) return;
+      for (Pod p : engine.sim.cluster().pods()) {
+        String zone = engine.sim.cluster().node(p.spec().nodeName()).labels().get("topology.kubernetes.io/zone");
+        if (zone.equals("zone-a")) zoneA.put(p.name(), p.status().phase() + (p.status().isReady() ? " ready" : ""));
+      }
+    });
+    // Still inside the 50 s grace period: the 2 old pods look fine, the 2 bound at 70s never started.
+    assertThat(zoneA).hasSize(4);
+    assertThat(zoneA.values()).containsExactlyInAnyOrder("Running ready", "Running ready", "Pending", "Pending");
+    assertThat(r.runningAtEnd()).isEqualTo(12);
+    assertThat(engine.sim.cluster().pods()).allMatch(p -> p.status().isReady());
+  }
+
+  @Test
+  void aNodeThatFailsAgainAfterRecoveringGetsAFreshGracePeriod() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        sampleInterval: 5s
+        timeline:
+        - at: 60s
+          failNodes: {nodes: [worker-0]}
+        - at: 80s
+          recoverNodes: {nodes: [worker-0]}
+        - at: 90s
+          failNodes: {nodes: [worker-0]}
+        """);
+    List<Long> tainted = new ArrayList<>();
+    new ScenarioRunner(engine).run(s, ms -> {
+      if (!engine.sim.cluster().node("worker-0").spec().taints().isEmpty()) tainted.add(ms);
+    });
+    assertThat(tainted.get(0)).as("50 s after the second failure, not the first").isEqualTo(140_000);
+  }
+
+  @Test
+  void aRolloutEndsWithEveryPodAtTheNewImage() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        timeline:
+        - at: 1m
+          rollout: {workload: Deployment/web, image: web:v2}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        """);
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    List<Pod> live = engine.sim.cluster().pods().stream().filter(p -> !p.isTerminating()).toList();
+    assertThat(live).hasSize(6).allSatisfy(p -> {
+      assertThat(p.spec().containers().get(0).image()).isEqualTo("web:v2");
+      assertThat(p.status().isReady()).isTrue();
+    });
+    assertThat(r.podsAtEnd()).isEqualTo(6);
+    assertThat(engine.sim.cluster().replicaSets()).hasSize(2);
+    SpreadSample end = r.last().spread().get(0);
+    assertThat(end.newRevisionCounts()).isEqualTo(end.domainCounts());
+    assertThat(end.newRevisionCounts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+    SpreadSample before = r.samples().stream().filter(x -> x.time() < 60_000).reduce((a, b) -> b).orElseThrow().spread().get(0);
+    assertThat(r.samples()).anySatisfy(x -> assertThat(x.spread().get(0).newRevisionCounts().values().stream().mapToInt(Integer::intValue)
+        .sum()).isBetween(1, 5));
+    assertThat(before.newRevisionCounts()).as("one revision before the rollout").isEqualTo(before.domainCounts());
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+  }
+
+  @Test
+  void aZoneByZoneRebootWithDrainLeavesNothingPendingAtTheEnd() {
+    Recording engine = new Recording();
+    Scenario s = scenario("""
+        timeline:
+        - at: 1m
+          reboot: {pool: worker, by: zone, downFor: 1m}
+        expectations:
+        - pending: {at: end, atMost: 0}
+        - pending: {at: peak, atLeast: 1}
+        - skew: {workload: Deployment/web, at: end, atMost: 0}
+        """);
+    VariantResult r = new ScenarioRunner(engine).run(s);
+    // Drained pods wait while their zone is down: the cordoned zone still counts with 0 pods (nodeTaintsPolicy Ignore).
+    assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+    assertThat(r.longestWaitMs()).isGreaterThanOrEqualTo(60_000);
+    assertThat(r.runningAtEnd()).isEqualTo(6);
+    assertThat(r.last().spread().get(0).domainCounts()).containsExactly(Map.entry("zone-a", 2), Map.entry("zone-b", 2),
+        Map.entry("zone-c", 2));
+    assertThat(engine.sim.cluster().nodeInfos()).allSatisfy(n -> {
+      assertThat(n.node().spec().unschedulable()).isFalse();
+      assertThat(n.node().spec().taints()).isEmpty();
     });
   }
 
@@ -190,13 +329,20 @@ class ScenarioRunnerTest {
         - admissionFailures: {atMost: 0}
         """;
     ScenarioFile f = ScenarioTexts.load(dir, text);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(f.decode(f.variants().get(0)));
     assertThat(r.pinning().nodes()).isEqualTo(1);
     assertThat(r.pinning().pinnedPods()).isEqualTo(4);
     assertThat(r.pinning().numaAlignedShare()).isEqualTo(1.0);
     assertThat(r.pinning().freeExclusiveCpus()).isEqualTo(256 - 2 - 32);
     assertThat(r.pinning().strandedCpus()).containsOnlyKeys(8);
+    assertThat(r.pinning().strandedCpusByNode().get(8)).containsOnlyKeys("epyc-0");
+    assertThat(r.pinning().meanMemoryAccessCost()).isNotNull();
     assertThat(r.expectations()).allMatch(ExpectationResult::passed);
+    var json = Reports.summary(List.of(r)).get("variants").get(0).get("pinning");
+    assertThat(json.get("numaAligned").asInt()).isEqualTo(4);
+    assertThat(json.get("strandedCpus").get("8").asInt()).isEqualTo(r.pinning().strandedCpus().get(8));
+    int onNode = r.pinning().strandedCpusByNode().get(8).get("epyc-0");
+    assertThat(json.get("strandedCpusByNode").get("8").toString()).isEqualTo(onNode == 0 ? "{}" : "{\"epyc-0\":" + onNode + "}");
   }
 
   @Test
@@ -219,8 +365,9 @@ class ScenarioRunnerTest {
         - admissionFailures: {reason: TopologyAffinityError, atMost: 0}
         """;
     ScenarioFile f = ScenarioTexts.load(dir, text);
-    VariantResult r = new ScenarioRunner(BasicEngine::attachTo).run(f.decode(f.variants().get(0)));
+    VariantResult r = new ScenarioRunner(Engines.DEFAULT).run(f.decode(f.variants().get(0)));
     assertThat(r.admissionFailures()).containsEntry("TopologyAffinityError", 1);
+    assertThat(r.pinning().admissionFailures()).isEqualTo(r.admissionFailures());
     assertThat(r.expectations()).singleElement().satisfies(e -> {
       assertThat(e.passed()).isFalse();
       assertThat(e.measured()).isEqualTo(1.0);
