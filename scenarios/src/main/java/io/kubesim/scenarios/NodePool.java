@@ -17,8 +17,8 @@ import java.util.Map;
  * A node pool: {@code count} identical nodes named {@code <name>-<i>} (i from 0), spread
  * round-robin over {@code zones}, with the well-known labels.
  *
- * @param hardware the CPU topology (a preset or an lscpu import), or null
- * @param hardwareName the preset name or the lscpu file as written, or null
+ * @param hardware the CPU topology (a preset, an lscpu import or written out CPU by CPU), or null
+ * @param hardwareName the preset name, the lscpu file as written, or "explicit"; null without hardware
  * @param kubelet the pool's kubelet configuration (defaults when not written)
  * @param allocatable what the scheduler fits pods into (cpu defaults from the hardware)
  * @param capacity the node's capacity (cpu from the hardware, else as allocatable)

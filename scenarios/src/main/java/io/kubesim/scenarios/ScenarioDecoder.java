@@ -23,6 +23,7 @@ import io.kubesim.kubelet.cm.topology.CpuTopologies;
 import io.kubesim.kubelet.cm.topology.CpuTopology;
 import io.kubesim.kubelet.cm.topologymanager.TopologyManagerPolicyName;
 import io.kubesim.manifest.ManifestDecoder;
+import io.kubesim.scenarios.hardware.ExplicitTopology;
 import io.kubesim.scenarios.hardware.LscpuImport;
 import io.kubesim.scheduler.framework.Features;
 import io.kubesim.sim.PodTiming;
@@ -216,8 +217,11 @@ final class ScenarioDecoder {
     String hardwareName = null;
     YamlNode hw = m.opt("hardware");
     if (hw != null) {
-      if (hw instanceof YamlNode.Map hm) {
-        hm.allowOnly("lscpu");
+      if (hw instanceof YamlNode.Map hm && hm.has("cpus")) {
+        hardwareName = "explicit";
+        hardware = ExplicitTopology.read(hm);
+      } else if (hw instanceof YamlNode.Map hm) {
+        hm.allowOnly("lscpu", "cpus");
         YamlNode lscpu = hm.require("lscpu");
         hardwareName = lscpu.asString();
         hardware = LscpuImport.read(ScenarioLoader.resolveInside(file, lscpu, "lscpu"));
@@ -226,7 +230,7 @@ final class ScenarioDecoder {
         hardware = CpuTopologies.find(hardwareName).orElse(null);
         if (hardware == null) {
           throw hw.error("unknown CPU topology preset \"" + hardwareName + "\"" + Suggest.closest(hardwareName, CpuTopologies.names())
-              + "; presets: " + String.join(", ", CpuTopologies.names()) + " (or lscpu: FILE)");
+              + "; presets: " + String.join(", ", CpuTopologies.names()) + " (or lscpu: FILE, or cpus: [[cpu, core, socket, numa], ...])");
         }
       }
     }
@@ -236,7 +240,7 @@ final class ScenarioDecoder {
         || !kubelet.topologyManagerPolicy().equals(TopologyManagerPolicyName.NONE.value());
     if (needsHardware && hardware == null) {
       throw kubeletNode.error("CPU pinning needs the pool's hardware: a CPU topology preset (" + String.join(", ", CpuTopologies.names())
-          + ") or lscpu: FILE");
+          + "), lscpu: FILE, or cpus: [[cpu, core, socket, numa], ...]");
     }
     if (hardware != null && kubeletNode != null) {
       try {

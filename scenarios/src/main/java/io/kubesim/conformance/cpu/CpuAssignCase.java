@@ -1,5 +1,6 @@
 package io.kubesim.conformance.cpu;
 
+import io.kubesim.scenarios.hardware.ExplicitTopology;
 import static io.kubesim.conformance.cpu.CaseReaders.cpuSet;
 import static io.kubesim.conformance.cpu.CaseReaders.quoted;
 
@@ -27,7 +28,7 @@ final class CpuAssignCase {
   static List<String> run(YamlNode.Map doc) {
     doc.allowOnly(CaseReaders.withHeader("topology", "reserved", "available", "request", "requests", "policyOptions",
         "numaAffinity", "expect"));
-    CpuTopology topo = CaseReaders.topology(doc.require("topology"));
+    CpuTopology topo = ExplicitTopology.read(doc.require("topology"));
     CpuSet reserved = cpuSet(doc.require("reserved"));
     CpuSet available = cpuSet(doc.require("available"));
     List<Integer> requests = requests(doc);

@@ -1,5 +1,6 @@
 package io.kubesim.conformance.cpu;
 
+import io.kubesim.scenarios.hardware.ExplicitTopology;
 import static io.kubesim.conformance.cpu.CaseReaders.cpuSet;
 
 import io.kubesim.kubelet.cm.cpumanager.CpuManagerPolicyOptions;
@@ -22,7 +23,7 @@ final class CpuHintsCase {
   static List<String> run(YamlNode.Map doc) {
     doc.allowOnly(CaseReaders.withHeader("topology", "reserved", "available", "allocated", "request", "policyOptions",
         "expect"));
-    CpuTopology topo = CaseReaders.topology(doc.require("topology"));
+    CpuTopology topo = ExplicitTopology.read(doc.require("topology"));
     CpuSet reserved = cpuSet(doc.require("reserved"));
     CpuSet available = cpuSet(doc.require("available"));
     int request = doc.require("request").asInt();
