@@ -39,6 +39,7 @@ import java.util.function.UnaryOperator;
 public final class ClusterOperations implements Operations, Controller, SimulationListener {
   public static final long NODE_MONITOR_GRACE_MS = 50_000;
   public static final long EVICTION_RETRY_MS = 5_000;
+  public static final int TERMINATED_POD_GC_THRESHOLD = 12_500;
   static final Taint NOT_READY_NO_SCHEDULE = new Taint("node.kubernetes.io/not-ready", "", TaintEffect.NoSchedule);
   static final Taint UNREACHABLE_NO_SCHEDULE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoSchedule);
   static final Taint UNREACHABLE_NO_EXECUTE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoExecute);
@@ -49,6 +50,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   private final Map<String, PdbStatus> pdbStatus = new HashMap<>();
   /** Nodes whose kubelet is down: their pods cannot finish terminating. */
   private final Set<String> downNodes = new HashSet<>();
+  /** Terminated (Succeeded/Failed) pods, oldest first, as {@code key@uid}. */
+  private final java.util.ArrayDeque<String> terminatedPods = new java.util.ArrayDeque<>();
   /** Nodes failed by {@link #failNodes} (not by a reboot) → when. */
   private final Map<String, Long> failedAt = new HashMap<>();
   private long uids;
@@ -75,11 +78,32 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     } else if (after.isBound() && (before == null || !before.isBound())) {
       taintEviction.podUpdated(after, now);
     }
+    if (after != null && after.status().isTerminal() && (before == null || !before.status().isTerminal())) {
+      terminatedPods.addLast(after.key() + "@" + after.metadata().uid());
+    }
+  }
+
+  /**
+   * Upstream's pod garbage collector: beyond {@value #TERMINATED_POD_GC_THRESHOLD} terminated pods
+   * (kube-controller-manager's default), the oldest are deleted. Bounds the pile of pods a kubelet
+   * rejects over and over.
+   */
+  private boolean collectTerminatedPods() {
+    boolean changed = false;
+    while (terminatedPods.size() > TERMINATED_POD_GC_THRESHOLD) {
+      String ref = terminatedPods.removeFirst();
+      Pod p = sim.cluster().pod(ref.substring(0, ref.lastIndexOf('@')));
+      if (p != null && p.metadata().uid().equals(ref.substring(ref.lastIndexOf('@') + 1))) {
+        sim.deletePod(p.key());
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   @Override
   public boolean sync(Simulation s) {
-    boolean changed = false;
+    boolean changed = collectTerminatedPods();
     for (String key : taintEviction.due(s.now())) {
       if (sim.cluster().pod(key) != null) {
         sim.deletePod(key);
