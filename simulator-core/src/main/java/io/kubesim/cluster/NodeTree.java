@@ -1,7 +1,7 @@
 package io.kubesim.cluster;
 
 import io.kubesim.api.Node;
-import io.kubesim.api.ResourceNames;
+import io.kubesim.api.labels.ZoneKey;
 import io.kubesim.scheduler.framework.NodeInfo;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +18,8 @@ import java.util.Map;
 final class NodeTree {
   private NodeTree() {}
 
-  /** {@code region:\0:zone}, from the legacy labels first, as upstream's {@code utilnode.GetZoneKey}. */
   static String zoneOf(Node node) {
-    Map<String, String> l = node.labels();
-    String zone = l.getOrDefault(ResourceNames.LABEL_ZONE_LEGACY, l.get(ResourceNames.LABEL_ZONE));
-    String region = l.getOrDefault(ResourceNames.LABEL_REGION_LEGACY, l.get(ResourceNames.LABEL_REGION));
-    if (zone == null && region == null) return "";
-    return (region == null ? "" : region) + ":\0:" + (zone == null ? "" : zone);
+    return ZoneKey.of(node);
   }
 
   static List<NodeInfo> interleaveZones(Collection<NodeInfo> nodes) {

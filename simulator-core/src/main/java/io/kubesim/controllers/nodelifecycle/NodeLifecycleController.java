@@ -103,10 +103,7 @@ public final class NodeLifecycleController {
 
   /** Upstream {@code nodetopology.GetZoneKey}. */
   public static String zoneKey(Node node) {
-    Map<String, String> l = node.labels();
-    String region = l.getOrDefault("topology.kubernetes.io/region", l.getOrDefault("failure-domain.beta.kubernetes.io/region", ""));
-    String zone = l.getOrDefault("topology.kubernetes.io/zone", l.getOrDefault("failure-domain.beta.kubernetes.io/zone", ""));
-    return region.isEmpty() && zone.isEmpty() ? "" : region + ":\u0000:" + zone;
+    return io.kubesim.api.labels.ZoneKey.of(node);
   }
 
   public ZoneState zoneState(String zone) {
