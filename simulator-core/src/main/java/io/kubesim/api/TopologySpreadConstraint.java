@@ -37,8 +37,4 @@ public record TopologySpreadConstraint(
   public TopologySpreadConstraint withMatchLabelKeys(List<String> keys) {
     return new TopologySpreadConstraint(maxSkew, topologyKey, whenUnsatisfiable, labelSelector, minDomains, nodeAffinityPolicy, nodeTaintsPolicy, keys);
   }
-
-  public TopologySpreadConstraint withNodeTaintsPolicy(String policy) {
-    return new TopologySpreadConstraint(maxSkew, topologyKey, whenUnsatisfiable, labelSelector, minDomains, nodeAffinityPolicy, policy, matchLabelKeys);
-  }
 }

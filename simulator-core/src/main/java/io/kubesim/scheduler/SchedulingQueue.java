@@ -214,7 +214,4 @@ public final class SchedulingQueue {
     return new ArrayList<>(byKey.values());
   }
 
-  public boolean contains(String podKey) {
-    return byKey.containsKey(podKey);
-  }
 }

@@ -125,11 +125,6 @@ public final class Simulation {
     now = Math.max(now, until);
   }
 
-  /** The time of the next pending event, or -1. */
-  public long nextEventTime() {
-    return events.isEmpty() ? -1 : events.peek().at;
-  }
-
   /** Controllers until quiet, then the scheduler, and again while either changes anything. */
   private void settle() {
     for (int round = 0; ; round++) {

@@ -55,11 +55,6 @@ final class WorkloadControllers implements Controller, SimulationListener {
     dirty.add(kind + "/" + namespace + "/" + name);
   }
 
-  /** Every workload syncs on the next round (e.g. after time passed that availability depends on). */
-  void markAllDirty() {
-    everything = true;
-  }
-
   @Override
   public boolean sync(Simulation sim) {
     Cluster c = sim.cluster();

@@ -55,7 +55,4 @@ public record ClusterEvent(Type type, Set<NodeAspect> aspects, Node oldNode, Nod
   public static ClusterEvent assignedPodDeleted(Pod pod) {
     return new ClusterEvent(Type.ASSIGNED_POD_DELETE, null, null, null, pod, null);
   }
-
-  /** Moves every parked pod, as upstream's periodic flush does. */
-  public static final ClusterEvent WILDCARD_EVENT = new ClusterEvent(Type.WILDCARD, null, null, null, null, null);
 }
