@@ -16,6 +16,7 @@ import io.kubesim.controllers.disruption.DisruptionController;
 import io.kubesim.controllers.disruption.Eviction;
 import io.kubesim.controllers.disruption.PdbStatus;
 import io.kubesim.controllers.disruption.ScaleFinder;
+import io.kubesim.controllers.nodelifecycle.NodeLifecycleController;
 import io.kubesim.controllers.nodelifecycle.TaintEvictionController;
 import io.kubesim.scheduler.framework.PodInfo;
 import java.util.ArrayList;
@@ -31,18 +32,14 @@ import java.util.function.UnaryOperator;
  * controllers, PodDisruptionBudgets and the eviction API behind them. Registered as a
  * {@link Controller} so due taint evictions run in the settle loop.
  *
- * <p>Simplifications (documented in the README): a failed node's Ready condition turns Unknown
- * after the 50 s grace period and its NoExecute taint follows at once (no per-zone rate limit);
- * pods deleted on a down node stay terminating until it returns. Pods bound to a down node (in the
- * grace period, or tolerating its taints) do not start until it returns.
+ * <p>Down nodes (failed or rebooting) are seen by the node lifecycle controller's model (grace
+ * period, zone states, rate-limited NoExecute tainting), whose loops run only while a node is down.
+ * Pods deleted on a down node stay terminating until it returns; pods bound to a down node (in
+ * the grace period, or tolerating its taints) do not start until it returns.
  */
 public final class ClusterOperations implements Operations, Controller, SimulationListener {
-  public static final long NODE_MONITOR_GRACE_MS = 50_000;
   public static final long EVICTION_RETRY_MS = 5_000;
   public static final int TERMINATED_POD_GC_THRESHOLD = 12_500;
-  static final Taint NOT_READY_NO_SCHEDULE = new Taint("node.kubernetes.io/not-ready", "", TaintEffect.NoSchedule);
-  static final Taint UNREACHABLE_NO_SCHEDULE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoSchedule);
-  static final Taint UNREACHABLE_NO_EXECUTE = new Taint("node.kubernetes.io/unreachable", "", TaintEffect.NoExecute);
 
   private final Simulation sim;
   private final WorkloadControllers workloads = new WorkloadControllers();
@@ -52,8 +49,13 @@ public final class ClusterOperations implements Operations, Controller, Simulati
   private final Set<String> downNodes = new HashSet<>();
   /** Terminated (Succeeded/Failed) pods, oldest first, as {@code key@uid}. */
   private final java.util.ArrayDeque<String> terminatedPods = new java.util.ArrayDeque<>();
-  /** Nodes failed by {@link #failNodes} (not by a reboot) → when. */
-  private final Map<String, Long> failedAt = new HashMap<>();
+  /** Down nodes → when their kubelet stopped posting status (its last heartbeat). */
+  private final Map<String, Long> downSince = new HashMap<>();
+  /** The Ready condition as stored in the API, when not True (the controller set it Unknown). */
+  private final Map<String, String> readyCondition = new HashMap<>();
+  private final NodeLifecycleController lifecycle = new NodeLifecycleController();
+  private boolean monitoring;
+  private boolean tainting;
   private long uids;
 
   /** Wires the controllers into {@code sim}. */
@@ -219,7 +221,8 @@ public final class ClusterOperations implements Operations, Controller, Simulati
       sim.removeNode(n);
       taintEviction.nodeDeleted(n);
       downNodes.remove(n);
-      failedAt.remove(n);
+      downSince.remove(n);
+      readyCondition.remove(n);
     }
   }
 
@@ -352,29 +355,28 @@ public final class ClusterOperations implements Operations, Controller, Simulati
 
   // ---- node failure and reboots
 
+  /**
+   * The nodes' kubelets stop posting status. The node lifecycle controller notices at its next
+   * 5-second pass after the 50 s grace period: Ready becomes Unknown, the unreachable NoSchedule
+   * taint follows at once and the NoExecute one at the zone's eviction rate; taint eviction then
+   * deletes pods after their tolerationSeconds.
+   */
   @Override
   public void failNodes(List<String> nodes) {
     for (String n : nodes) {
-      if (failedAt.containsKey(n)) continue; // already failed: its grace period runs on
-      long at = sim.now();
-      failedAt.put(n, at);
-      downNodes.add(n);
-      sim.schedule(at + NODE_MONITOR_GRACE_MS, () -> {
-        // Not when the node recovered meanwhile, nor for an earlier failure of a node that failed again.
-        Long since = failedAt.get(n);
-        if (since == null || since != at || sim.cluster().node(n) == null) return;
-        for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
-        updateNode(n, node -> addTaint(addTaint(node, UNREACHABLE_NO_SCHEDULE), UNREACHABLE_NO_EXECUTE));
-      });
+      if (downNodes.add(n)) downSince.put(n, sim.now());
     }
+    startMonitoring();
   }
 
+  /** The kubelets post Ready again: the controller lifts its taints, pods run again. */
   @Override
   public void recoverNodes(List<String> nodes) {
     for (String n : nodes) {
-      failedAt.remove(n);
+      downSince.remove(n);
       if (!downNodes.remove(n) || sim.cluster().node(n) == null) continue;
-      updateNode(n, node -> removeTaint(removeTaint(node, UNREACHABLE_NO_SCHEDULE.key(), null), NOT_READY_NO_SCHEDULE.key(), null));
+      readyCondition.remove(n);
+      applyTaintChange(NodeLifecycleController.noScheduleTaints(sim.cluster().node(n), "True", Map.of(), sim.now()));
       for (Pod p : podsOn(n)) {
         if (p.isTerminating()) {
           sim.finishTermination(p.key());
@@ -383,6 +385,77 @@ public final class ClusterOperations implements Operations, Controller, Simulati
         }
       }
     }
+    monitorPass();
+  }
+
+  // ---- the node lifecycle controller's loops, run only while some node is down or queued
+
+  private void startMonitoring() {
+    if (monitoring) return;
+    monitoring = true;
+    // Upstream's monitor runs every 5 s from controller start: passes fall on multiples of 5 s.
+    sim.schedule(Math.floorDiv(sim.now() + 4_999, 5_000) * 5_000, this::monitorTick);
+  }
+
+  private void monitorTick() {
+    monitorPass();
+    if (!downNodes.isEmpty() || hasQueuedTaints()) {
+      sim.schedule(sim.now() + 5_000, this::monitorTick);
+    } else {
+      monitoring = false;
+    }
+  }
+
+  private void monitorPass() {
+    var result = lifecycle.monitorNodeHealth(observations(), sim.now());
+    for (String n : result.readyUnknown()) {
+      readyCondition.put(n, "Unknown");
+      applyTaintChange(NodeLifecycleController.noScheduleTaints(sim.cluster().node(n), "Unknown", Map.of(), sim.now()));
+    }
+    result.taintChanges().forEach(this::applyTaintChange);
+    for (String n : result.markPodsNotReady()) {
+      for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
+    }
+    if (hasQueuedTaints() && !tainting) {
+      tainting = true;
+      sim.schedule(sim.now(), this::taintTick);
+    }
+  }
+
+  /** Upstream's NoExecute tainting pass runs every 100 ms. */
+  private void taintTick() {
+    lifecycle.doNoExecuteTaintingPass(this::observation, sim.now()).forEach(this::applyTaintChange);
+    if (hasQueuedTaints()) {
+      sim.schedule(sim.now() + 100, this::taintTick);
+    } else {
+      tainting = false;
+    }
+  }
+
+  private boolean hasQueuedTaints() {
+    for (String n : sim.cluster().nodeNames()) {
+      if (!lifecycle.queued(NodeLifecycleController.zoneKey(sim.cluster().node(n))).isEmpty()) return true;
+    }
+    return false;
+  }
+
+  private List<NodeLifecycleController.NodeObservation> observations() {
+    List<NodeLifecycleController.NodeObservation> out = new ArrayList<>();
+    for (String n : sim.cluster().nodeNames()) out.add(observation(n));
+    return out;
+  }
+
+  /** A node as the controller sees it: healthy kubelets have just posted; down ones stopped at downSince. */
+  private NodeLifecycleController.NodeObservation observation(String name) {
+    Node node = sim.cluster().node(name);
+    if (node == null) return null;
+    long heartbeat = downSince.getOrDefault(name, sim.now());
+    return new NodeLifecycleController.NodeObservation(node, readyCondition.getOrDefault(name, "True"), heartbeat);
+  }
+
+  private void applyTaintChange(io.kubesim.controllers.nodelifecycle.NodeTaints.Change change) {
+    if (change == null || sim.cluster().node(change.node()) == null) return;
+    updateNode(change.node(), n -> withTaints(n, n.spec().unschedulable(), change.applyTo(n.spec().taints())));
   }
 
   @Override
@@ -395,10 +468,9 @@ public final class ClusterOperations implements Operations, Controller, Simulati
     List<String> group = groups.get(i);
     if (taint != null) taint(group, taint);
     Runnable goDown = () -> {
+      failNodes(group);
       for (String n : group) {
-        downNodes.add(n);
         for (Pod p : podsOn(n)) sim.setReady(p.key(), false);
-        updateNode(n, node -> addTaint(node, NOT_READY_NO_SCHEDULE));
       }
       sim.schedule(sim.now() + downMs, () -> {
         recoverNodes(group);

@@ -67,7 +67,7 @@ class ClusterTest {
 
   @Test
   void incrementalCountsEqualARecountAfterRandomChanges() {
-    long seed = new Random().nextLong();
+    long seed = io.kubesim.PropertySeed.base();
     Random rnd = new Random(seed);
     Cluster c = new Cluster();
     for (int i = 0; i < 6; i++) c.addNode(node("n" + i, "z" + i % 3));

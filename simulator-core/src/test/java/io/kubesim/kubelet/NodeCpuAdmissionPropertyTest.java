@@ -25,7 +25,7 @@ class NodeCpuAdmissionPropertyTest {
 
   @Test
   void admissionKeepsTheKubeletsInvariantsOnRandomMachines() {
-    long seed = RandomMachines.seed();
+    long seed = io.kubesim.PropertySeed.base();
     Random r = new Random(seed);
     int scenarios = 0;
     for (int round = 0; round < 150; round++) {

@@ -9,12 +9,6 @@ import java.util.Random;
 public final class RandomMachines {
   private RandomMachines() {}
 
-  /** The seed of a property test: {@code -Dkubesim.seed=N} replays a failure. */
-  public static long seed() {
-    String fixed = System.getProperty("kubesim.seed");
-    return fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-  }
-
   public static CpuTopology topology(Random r) {
     int sockets = new int[] {1, 2, 2, 4}[r.nextInt(4)];
     int cores = new int[] {2, 4, 6, 8}[r.nextInt(4)];

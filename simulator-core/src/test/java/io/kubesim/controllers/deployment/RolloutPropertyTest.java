@@ -146,7 +146,7 @@ class RolloutPropertyTest {
 
   @Test
   void aRollingUpdateStaysWithinSurgeAndAvailabilityAndConverges() {
-    long base = new Random().nextLong();
+    long base = io.kubesim.PropertySeed.base();
     for (int trial = 0; trial < TRIALS; trial++) {
       long seed = base + trial;
       Random rnd = new Random(seed);
@@ -175,7 +175,7 @@ class RolloutPropertyTest {
 
   @Test
   void scalingEventsInTheMiddleOfARolloutStillConverge() {
-    long base = new Random().nextLong();
+    long base = io.kubesim.PropertySeed.base();
     for (int trial = 0; trial < TRIALS; trial++) {
       long seed = base + trial;
       Random rnd = new Random(seed);
@@ -202,7 +202,7 @@ class RolloutPropertyTest {
 
   @Test
   void recreateNeverRunsOldAndNewPodsTogether() {
-    long base = new Random().nextLong();
+    long base = io.kubesim.PropertySeed.base();
     for (int trial = 0; trial < 100; trial++) {
       long seed = base + trial;
       Random rnd = new Random(seed);

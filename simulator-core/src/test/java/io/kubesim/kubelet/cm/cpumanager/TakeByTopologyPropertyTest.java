@@ -16,7 +16,7 @@ class TakeByTopologyPropertyTest {
 
   @Test
   void everyAlgorithmTakesExactlyTheRequestFromTheAvailableCpus() {
-    long seed = RandomMachines.seed();
+    long seed = io.kubesim.PropertySeed.base();
     Random r = new Random(seed);
     for (int round = 0; round < 400; round++) {
       CpuTopology topo = RandomMachines.topology(r);
@@ -44,7 +44,7 @@ class TakeByTopologyPropertyTest {
 
   @Test
   void wholeFreeCoresAreTakenWholeWhenTheRequestIsAMultipleOfTheSmtWidth() {
-    long seed = RandomMachines.seed();
+    long seed = io.kubesim.PropertySeed.base();
     Random r = new Random(seed);
     for (int round = 0; round < 300; round++) {
       CpuTopology topo = RandomMachines.topology(r);

@@ -83,7 +83,7 @@ class CpuSetTest {
 
   @Test
   void randomSetsAgreeWithTreeSet() {
-    long seed = new Random().nextLong();
+    long seed = io.kubesim.PropertySeed.base();
     Random r = new Random(seed);
     for (int round = 0; round < 500; round++) {
       TreeSet<Integer> x = randomSet(r);
