@@ -138,6 +138,10 @@ public final class YamlLoader {
 
     private YamlNode build(YAMLParser p, JsonToken token, String path, Mark mark) throws IOException {
     count(mark, path, 1);
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+        && p.getParsingContext().getNestingDepth() > limits.maxDepth()) {
+      throw new InputError(mark, path, "nested more than " + limits.maxDepth() + " levels deep (raise the limit for large snapshots)");
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode> fields = new LinkedHashMap<>();
