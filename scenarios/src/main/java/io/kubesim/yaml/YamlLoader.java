@@ -49,7 +49,7 @@ public final class YamlLoader {
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit(limits.maxCodePoints());
-    options.setAllowDuplicateKeys(false);
+    options.setAllowDuplicateKeys(true); // duplicates are reported by Document.build, with their field path
     this.limits = limits;
     this.factory = YAMLFactory.builder().loaderOptions(options).build();
   }
