@@ -748,7 +748,14 @@ final class ScenarioDecoder {
   private static double number(YamlNode n) {
     YamlNode.Scalar s = n.asScalar();
     if (s.type() != YamlNode.ScalarType.INT && s.type() != YamlNode.ScalarType.FLOAT) throw n.error("expected a number, found " + n.kind());
-    return Double.parseDouble(s.text());
+    double v;
+    try {
+      v = Double.parseDouble(s.text());
+    } catch (NumberFormatException e) {
+      throw n.error("invalid number " + s.text());
+    }
+    if (!Double.isFinite(v)) throw n.error("invalid number " + s.text() + ": must be finite");
+    return v;
   }
 
   private static List<String> names(Enum<?>[] values) {
