@@ -87,6 +87,44 @@ class ScenarioFuzzTest {
     if (done == 0) fail("no mutant ran");
   }
 
+  /**
+   * The conformance cases ({@code ../shared/conformance}, when present), mutated the same way and run
+   * by the conformance runner: a case may fail, but never crash. Bounded by {@code
+   * -Dkubesim.fuzz.cases} (default 500) or a third of {@code -Dkubesim.fuzz.seconds}.
+   */
+  @Test
+  void mutatedConformanceCasesNeverCrashTheRunner() throws IOException {
+    Path dir = Path.of("../../shared/conformance");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "no conformance cases at " + dir.toAbsolutePath());
+    List<Path> sources = io.kubesim.conformance.ConformanceRunner.caseFiles(dir);
+    var runner = new io.kubesim.conformance.ConformanceRunner(io.kubesim.conformance.ConformanceKinds.all());
+    String fixed = System.getProperty("kubesim.seed");
+    long base = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
+    int max = Integer.getInteger("kubesim.fuzz.cases", 500);
+    long deadline = System.nanoTime() + Long.getLong("kubesim.fuzz.seconds", 60) * 1_000_000_000L / 3;
+    int done = 0;
+    for (int i = 0; i < max && System.nanoTime() < deadline; i++) {
+      long seed = base + i;
+      Random r = new Random(seed);
+      Path source = sources.get(r.nextInt(sources.size()));
+      List<String> lines = new ArrayList<>(Files.readAllLines(source, StandardCharsets.UTF_8));
+      List<String> applied = new ArrayList<>();
+      int n = 1 + r.nextInt(3);
+      for (int k = 0; k < n; k++) applied.add(mutate(lines, r));
+      String text = String.join("\n", lines) + "\n";
+      Path file = tmp.resolve(source.getFileName());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      String what = "case mutant seed " + seed + " (replay: -Dkubesim.seed=" + seed + " -Dkubesim.fuzz.cases=1) of " + source
+          + ", mutations " + applied;
+      var result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runner.run(file), () -> what + " did not finish in 20 s; text:\n" + text);
+      for (String d : result.differences()) {
+        if (d.startsWith("crashed")) fail(what + ": " + d + "\n--- mutant ---\n" + text);
+      }
+      done++;
+    }
+    System.out.println("ScenarioFuzzTest: base seed " + base + ", " + done + " conformance case mutants");
+  }
+
   /** Applies one random mutation to {@code lines}; returns its description. */
   static String mutate(List<String> lines, Random r) {
     if (lines.isEmpty()) lines.add("");
