@@ -96,6 +96,7 @@ class InvariantsPropertyTest {
     final List<String> nodes = new ArrayList<>();
     final Set<String> createdUids = new LinkedHashSet<>();
     final Set<String> decided = new HashSet<>();
+    final Set<String> failedUids = new HashSet<>();
     final List<String> placements = new ArrayList<>();
     final List<String> deployments = new ArrayList<>();
     final Map<String, Deployment> specs = new HashMap<>();
@@ -222,6 +223,7 @@ class InvariantsPropertyTest {
     @Override
     public void onPodChange(long t, Pod before, Pod after) {
       if (before == null && after != null) createdUids.add(after.metadata().uid());
+      if (after != null && after.status().isTerminal()) failedUids.add(after.metadata().uid());
     }
 
     @Override
@@ -304,7 +306,8 @@ class InvariantsPropertyTest {
         PodPhaseLedger.State s = ledger.get(uid);
         Pod p = live.get(uid);
         String what = where() + ": pod " + uid + (p == null ? " (gone)" : " " + p.metadata().name()) + " in ledger state " + s;
-        if (p == null) assertThat(s).as(what).isEqualTo(PodPhaseLedger.State.DELETED);
+        // A failed pod stays FAILED in the ledger once removed (the ledger keeps failures countable).
+        if (p == null) assertThat(s).as(what).isEqualTo(failedUids.contains(uid) ? PodPhaseLedger.State.FAILED : PodPhaseLedger.State.DELETED);
         else if (p.status().isTerminal()) assertThat(s).as(what).isEqualTo(PodPhaseLedger.State.FAILED);
         else if (p.isTerminating()) assertThat(s).as(what).isEqualTo(PodPhaseLedger.State.TERMINATING);
         else if (!p.isBound()) assertThat(s).as(what).isEqualTo(PodPhaseLedger.State.PENDING);
