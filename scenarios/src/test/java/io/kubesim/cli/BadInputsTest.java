@@ -87,6 +87,18 @@ class BadInputsTest {
   }
 
   @Test
+  void anIncludeThatIsASymbolicLinkOutOfTheDirectoryIsRefused(@TempDir Path tmp) throws IOException {
+    Path outside = Files.writeString(tmp.resolve("outside.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i}]}\n");
+    Path dir = Files.createDirectories(tmp.resolve("scenario"));
+    Files.createSymbolicLink(dir.resolve("link.yaml"), outside);
+    String text = Files.readString(DIR.resolve("include-missing.yaml")).replace("includes/nope.yaml", "link.yaml");
+    Path file = Files.writeString(dir.resolve("s.yaml"), text);
+    RunCommandTest.Result r = RunCommandTest.sim("validate", file.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith(file + ":11:11: include[0]: ").contains("leaves the scenario's directory");
+  }
+
+  @Test
   void runRefusesAnOutputThatIsAFile(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
     Files.writeString(out, "mine");
