@@ -315,7 +315,7 @@ public final class ManifestDecoder {
     YamlNode.Map m = Shapes.TOPOLOGY_SPREAD_CONSTRAINT.check(node);
     return new TopologySpreadConstraint(
         m.opt("maxSkew", YamlNode::asInt, 0),
-        m.opt("topologyKey", YamlNode::asString, null),
+        m.opt("topologyKey", YamlNode::asString, ""), // Go decodes a missing string as ""
         m.opt("whenUnsatisfiable", n -> n.asEnum(ACTIONS), null),
         m.opt("labelSelector", this::labelSelector, null),
         m.opt("minDomains", YamlNode::asInt, null),

@@ -68,6 +68,8 @@ final class ScenarioDecoder {
   private static final List<String> TAINT_EFFECTS = Arrays.stream(TaintEffect.values()).map(Enum::name).toList();
   private static final List<String> DELETABLE = List.of("Deployment", "StatefulSet", "ReplicaSet", "PodDisruptionBudget", "Pod",
       "Service");
+  /** Nodes one pool entry or addNodes may create: far above real clusters (upstream supports 5,000), far below what exhausts memory. */
+  static final int MAX_POOL_NODES = 100_000;
   private static final List<String> SELECTION = List.of("nodes", "pool", "zone", "selector", "count");
   private static final int DEFAULT_MAX_PODS = 110;
 
@@ -191,6 +193,7 @@ final class ScenarioDecoder {
     YamlNode countNode = m.require("count");
     int count = countNode.asInt();
     if (count < 0) throw countNode.error("must be greater than or equal to 0");
+    if (count > MAX_POOL_NODES) throw countNode.error("must be at most " + MAX_POOL_NODES + " (the simulator's limit of nodes per pool)");
     List<String> zones = new ArrayList<>();
     YamlNode zonesNode = m.opt("zones");
     if (zonesNode != null) {
@@ -465,6 +468,7 @@ final class ScenarioDecoder {
         YamlNode c = m.opt("count");
         int count = c == null ? 1 : c.asInt();
         if (count < 1) throw c.error("must be at least 1");
+        if (count > MAX_POOL_NODES) throw c.error("must be at most " + MAX_POOL_NODES + " (the simulator's limit of nodes per pool)");
         return new TimelineEvent.AddNodes(pool.name(), addPoolNodes(pool, count, v));
       }
       case "taint": {
@@ -744,7 +748,14 @@ final class ScenarioDecoder {
   private static double number(YamlNode n) {
     YamlNode.Scalar s = n.asScalar();
     if (s.type() != YamlNode.ScalarType.INT && s.type() != YamlNode.ScalarType.FLOAT) throw n.error("expected a number, found " + n.kind());
-    return Double.parseDouble(s.text());
+    double v;
+    try {
+      v = Double.parseDouble(s.text());
+    } catch (NumberFormatException e) {
+      throw n.error("invalid number " + s.text());
+    }
+    if (!Double.isFinite(v)) throw n.error("invalid number " + s.text() + ": must be finite");
+    return v;
   }
 
   private static List<String> names(Enum<?>[] values) {

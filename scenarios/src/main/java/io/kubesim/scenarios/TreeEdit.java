@@ -48,6 +48,7 @@ public final class TreeEdit {
         if (close < 0) throw at.error("invalid path \"" + path + "\": unclosed \"[\"");
         String inner = path.substring(i + 1, close);
         if (inner.matches("[0-9]+")) {
+          if (inner.length() > 9) throw at.error("invalid path \"" + path + "\": index " + inner + " is out of range");
           out.add(new Index(Integer.parseInt(inner)));
         } else if (inner.matches("[^=]+=[^=]*")) {
           int eq = inner.indexOf('=');

@@ -49,7 +49,7 @@ public final class YamlLoader {
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit(limits.maxCodePoints());
-    options.setAllowDuplicateKeys(false);
+    options.setAllowDuplicateKeys(true); // duplicates are reported by Document.build, with their field path
     this.limits = limits;
     this.factory = YAMLFactory.builder().loaderOptions(options).build();
   }
@@ -138,6 +138,10 @@ public final class YamlLoader {
 
     private YamlNode build(YAMLParser p, JsonToken token, String path, Mark mark) throws IOException {
     count(mark, path, 1);
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+        && p.getParsingContext().getNestingDepth() > limits.maxDepth()) {
+      throw new InputError(mark, path, "nested more than " + limits.maxDepth() + " levels deep (raise the limit for large snapshots)");
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode> fields = new LinkedHashMap<>();

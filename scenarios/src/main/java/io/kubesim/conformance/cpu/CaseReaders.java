@@ -27,6 +27,15 @@ final class CaseReaders {
     }
   }
 
+  /** {@link #cpuSet(YamlNode)} whose every CPU is in {@code topo}. */
+  static CpuSet cpuSet(YamlNode node, io.kubesim.kubelet.cm.topology.CpuTopology topo) {
+    CpuSet set = cpuSet(node);
+    for (int id : set) {
+      if (topo.infoOrNull(id) == null) throw node.error("CPU " + id + " is not in the topology");
+    }
+    return set;
+  }
+
   static CpuManagerPolicyOptions cpuPolicyOptions(YamlNode node) {
     if (node == null) return CpuManagerPolicyOptions.NONE;
     Map<String, String> options = node.asStringMap();

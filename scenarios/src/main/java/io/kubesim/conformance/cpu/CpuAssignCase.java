@@ -30,7 +30,7 @@ final class CpuAssignCase {
         "numaAffinity", "expect"));
     CpuTopology topo = ExplicitTopology.read(doc.require("topology"));
     CpuSet reserved = cpuSet(doc.require("reserved"));
-    CpuSet available = cpuSet(doc.require("available"));
+    CpuSet available = cpuSet(doc.require("available"), topo);
     List<Integer> requests = requests(doc);
     CpuManagerPolicyOptions options = CaseReaders.cpuPolicyOptions(doc.opt("policyOptions"));
     NumaMask affinity = doc.opt("numaAffinity") == null ? null : NumaMask.of(cpuSet(doc.require("numaAffinity")));

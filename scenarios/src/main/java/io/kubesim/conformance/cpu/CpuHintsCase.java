@@ -25,7 +25,7 @@ final class CpuHintsCase {
         "expect"));
     CpuTopology topo = ExplicitTopology.read(doc.require("topology"));
     CpuSet reserved = cpuSet(doc.require("reserved"));
-    CpuSet available = cpuSet(doc.require("available"));
+    CpuSet available = cpuSet(doc.require("available"), topo);
     int request = doc.require("request").asInt();
     CpuManagerPolicyOptions options = CaseReaders.cpuPolicyOptions(doc.opt("policyOptions"));
     YamlNode.Map expect = doc.require("expect").asMap().allowOnly("hints");
@@ -38,7 +38,7 @@ final class CpuHintsCase {
       throw doc.require("reserved").error(e.getMessage());
     }
     CpuManagerState state = new CpuManagerState(options.strictCpuReservation() ? available : available.union(reserved));
-    if (doc.opt("allocated") != null) state.setCpuSet("pod", "container", cpuSet(doc.require("allocated")));
+    if (doc.opt("allocated") != null) state.setCpuSet("pod", "container", cpuSet(doc.require("allocated"), topo));
 
     Map<String, List<TopologyHint>> got = policy.getTopologyHints(state, "pod", "container", request);
     List<TopologyHint> gotHints = got == null ? null : got.get(StaticPolicy.CPU);

@@ -36,7 +36,11 @@ final class TopologyAdmitCase {
         throw doc.require("policyOptions").error(e.getMessage());
       }
     }
-    CpuSet nodes = CpuSet.of(doc.require("numaNodes").asSeq().map(YamlNode::asInt));
+    CpuSet nodes = CpuSet.of(doc.require("numaNodes").asSeq().map(n -> {
+      int id = n.asInt();
+      if (id < 0 || id > 63) throw n.error("NUMA node id " + id + " is out of range [0, 63]");
+      return id;
+    }));
     NumaDistances distances = doc.opt("numaDistances") == null ? NumaDistances.linuxDefault(nodes)
         : distances(doc.require("numaDistances"), nodes);
     List<Map<String, List<TopologyHint>>> providers = providers(doc.require("hints"));
