@@ -62,8 +62,7 @@ class InvariantsPropertyTest {
   static final String[] TM = {"none", "best-effort", "restricted", "single-numa-node"};
 
   static long baseSeed() {
-    String fixed = System.getProperty("kubesim.seed");
-    return fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
+    return io.kubesim.PropertySeed.base();
   }
 
   @Test

@@ -45,9 +45,7 @@ class IncrementalCountsTest {
   private static final String[] APPS = {"web", "db", "cache"};
 
   static Stream<Long> seeds() {
-    String fixed = System.getProperty("spread.seed");
-    if (fixed != null) return Stream.of(Long.parseLong(fixed));
-    long base = System.nanoTime();
+    long base = io.kubesim.PropertySeed.base();
     return LongStream.range(0, 12).mapToObj(i -> base + i * 7919);
   }
 
