@@ -60,10 +60,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing non-empty output directory.")
   boolean force;
 
+  @picocli.CommandLine.Mixin InputLimitsOptions limits;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    limits.apply(spec.commandLine());
     try {
       ScenarioFile sf = new ScenarioLoader().load(file);
       List<VariantSpec> variants;

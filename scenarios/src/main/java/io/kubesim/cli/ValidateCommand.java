@@ -33,8 +33,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The scenario file.")
   Path file;
 
+  @picocli.CommandLine.Mixin InputLimitsOptions limits;
+
   @Override
   public Integer call() {
+    limits.apply(spec.commandLine());
     try {
       ScenarioFile sf = new ScenarioLoader().load(file);
       List<Scenario> all = sf.decodeAll();

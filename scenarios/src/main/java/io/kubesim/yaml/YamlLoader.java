@@ -37,11 +37,24 @@ public final class YamlLoader {
     public static final Limits DEFAULT = new Limits(1_000, 64, 64 * 1024 * 1024, 5_000_000);
   }
 
+  /** The limits {@link #YamlLoader()} uses; the CLI raises them once, at start, when asked. */
+  private static volatile Limits processLimits = Limits.DEFAULT;
+
   private final YAMLFactory factory;
   private final Limits limits;
 
+  /** A loader with the process's limits ({@link Limits#DEFAULT} unless {@link #useLimits} changed them). */
   public YamlLoader() {
-    this(Limits.DEFAULT);
+    this(processLimits);
+  }
+
+  /** Sets the limits every later {@code new YamlLoader()} uses (e.g. for a very large cluster snapshot). */
+  public static void useLimits(Limits limits) {
+    processLimits = limits;
+  }
+
+  public static Limits limits() {
+    return processLimits;
   }
 
   public YamlLoader(Limits limits) {
@@ -123,7 +136,7 @@ public final class YamlLoader {
       // Jackson reports no anchors on scalars, so an alias to a scalar cannot be resolved: say so.
       if (target == null) throw new InputError(mark, path, "alias *" + anchor + " does not name an anchored mapping or list (aliases of scalar values are not supported)");
       if (++aliases > limits.maxAliases()) {
-        throw new InputError(mark, path, "more than " + limits.maxAliases() + " aliases in one file (raise the limit for large snapshots)");
+        throw new InputError(mark, path, "more than " + limits.maxAliases() + " aliases in one file (raise it with --max-yaml-aliases)");
       }
       count(mark, path, anchorSizes.get(anchor));
       return target;
@@ -132,7 +145,7 @@ public final class YamlLoader {
     private void count(Mark mark, String path, long n) {
       nodes += n;
       if (nodes > limits.maxNodes()) {
-        throw new InputError(mark, path, "more than " + limits.maxNodes() + " values in one file, aliases expanded (raise the limit for large snapshots)");
+        throw new InputError(mark, path, "more than " + limits.maxNodes() + " values in one file, aliases expanded (raise it with --max-yaml-values)");
       }
     }
 
@@ -140,7 +153,7 @@ public final class YamlLoader {
     count(mark, path, 1);
     if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
         && p.getParsingContext().getNestingDepth() > limits.maxDepth()) {
-      throw new InputError(mark, path, "nested more than " + limits.maxDepth() + " levels deep (raise the limit for large snapshots)");
+      throw new InputError(mark, path, "nested more than " + limits.maxDepth() + " levels deep (raise it with --max-yaml-depth)");
     }
     switch (token) {
       case START_OBJECT -> {
