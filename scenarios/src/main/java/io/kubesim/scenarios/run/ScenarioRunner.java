@@ -66,6 +66,17 @@ public final class ScenarioRunner {
     void reached(long simulatedMs);
   }
 
+  /**
+   * Sees a run's simulation once it is built, before anything is created: the explorer and the
+   * reports add their own listeners here and read the kubelet's CPU assignments.
+   */
+  @FunctionalInterface
+  public interface Observer {
+    Observer NONE = (sim, admitter) -> {};
+
+    void attached(Simulation sim, KubeletAdmitter admitter);
+  }
+
   private final Engine engine;
 
   public ScenarioRunner(Engine engine) {
@@ -77,7 +88,12 @@ public final class ScenarioRunner {
   }
 
   public VariantResult run(Scenario s, Progress progress) {
+    return run(s, progress, Observer.NONE);
+  }
+
+  public VariantResult run(Scenario s, Progress progress, Observer observer) {
     Run r = new Run(s);
+    observer.attached(r.sim, r.admitter);
     return r.execute(progress);
   }
 
