@@ -1,0 +1,346 @@
+package io.kubesim.gui;
+
+import io.kubesim.controllers.SimTime;
+import io.kubesim.gui.model.Charts;
+import io.kubesim.gui.model.Frame;
+import io.kubesim.gui.model.PodStory;
+import io.kubesim.gui.model.PodView;
+import io.kubesim.gui.model.Replay;
+import io.kubesim.gui.model.ReplayRunner;
+import io.kubesim.gui.view.ChartsView;
+import io.kubesim.gui.view.ClusterView;
+import io.kubesim.gui.view.NodeCpuView;
+import io.kubesim.gui.view.Palette;
+import io.kubesim.scenarios.ScenarioFile;
+import io.kubesim.scenarios.ScenarioLoader;
+import io.kubesim.scenarios.VariantSpec;
+import io.kubesim.scenarios.run.ScenarioRunner;
+import io.kubesim.yaml.InputError;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.text.Font;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The explorer: a toolbar (open, variant, comparison variant, export), the cluster view (two side
+ * by side when comparing), tabs for the selected node, the charts and the pods, and the timeline
+ * (previous/next change, play, pause, scrubber). Every view follows the selected moment.
+ *
+ * <p>Variants run on a background thread; the JavaFX thread only reads their immutable
+ * {@link Replay}s. A replay is kept once run, so switching back is instant.
+ */
+public final class ExplorerPane extends BorderPane {
+  static final String NONE = "(none)";
+
+  private final Window owner;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "kubesim-replay");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, Replay> replays = new HashMap<>();
+
+  private final Label fileLabel = new Label("no scenario");
+  private final ComboBox<String> variantBox = new ComboBox<>();
+  private final ComboBox<String> compareBox = new ComboBox<>();
+  private final Button exportButton = new Button("Export PNG…");
+  private final Button prevButton = new Button("◀ prev");
+  private final Button playButton = new Button("▶ play");
+  private final Button pauseButton = new Button("❚❚ pause");
+  private final Button nextButton = new Button("next ▶");
+  private final Slider scrubber = new Slider(0, 1, 0);
+  private final Label timeLabel = new Label("t=0s");
+  private final Label status = new Label("Open a scenario file.");
+  private final ClusterView clusterView = new ClusterView();
+  private final ClusterView compareView = new ClusterView();
+  private final NodeCpuView nodeView = new NodeCpuView();
+  private final ChartsView chartsView = new ChartsView();
+  private final ListView<String> podList = new ListView<>();
+  private final TextArea story = new TextArea();
+  private final SplitPane clusters = new SplitPane(clusterView);
+  private final Timeline player = new Timeline(new KeyFrame(Duration.millis(120), e -> step(1)));
+
+  private ScenarioFile scenarioFile;
+  private Replay replay;
+  private Replay compare;
+  private Palette palette;
+  private Charts charts;
+  private long time;
+
+  public ExplorerPane(Window owner) {
+    this.owner = owner;
+    setId("explorer");
+    variantBox.setId("variant");
+    compareBox.setId("compare");
+    exportButton.setId("export");
+    prevButton.setId("prev");
+    playButton.setId("play");
+    pauseButton.setId("pause");
+    nextButton.setId("next");
+    scrubber.setId("scrubber");
+    timeLabel.setId("time");
+    status.setId("status");
+    podList.setId("pods");
+    story.setId("story");
+    compareView.setId("compare-view");
+
+    Button open = new Button("Open…");
+    open.setId("open");
+    open.setOnAction(e -> chooseFile());
+    exportButton.setOnAction(e -> chooseExport());
+    variantBox.setOnAction(e -> {
+      if (variantBox.getValue() != null) showVariant(variantBox.getValue());
+    });
+    compareBox.setOnAction(e -> {
+      if (compareBox.getValue() != null) showCompare(compareBox.getValue());
+    });
+    setTop(new ToolBar(open, fileLabel, new Label("variant"), variantBox, new Label("compare with"), compareBox, exportButton));
+
+    TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsView), new Tab("Pods", podsPane()));
+    tabs.setId("tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    SplitPane center = new SplitPane(clusters, tabs);
+    center.setDividerPositions(0.55);
+    setCenter(center);
+
+    player.setCycleCount(Timeline.INDEFINITE);
+    prevButton.setOnAction(e -> step(-1));
+    nextButton.setOnAction(e -> step(1));
+    playButton.setOnAction(e -> player.play());
+    pauseButton.setOnAction(e -> player.stop());
+    scrubber.valueProperty().addListener((o, a, b) -> {
+      if (replay != null && (long) b.doubleValue() != time) select((long) b.doubleValue());
+    });
+    HBox.setHgrow(scrubber, Priority.ALWAYS);
+    timeLabel.setMinWidth(170);
+    HBox bar = new HBox(6, prevButton, playButton, pauseButton, nextButton, scrubber, timeLabel);
+    bar.setPadding(new Insets(4));
+    setBottom(new BorderPaneBottom(bar, status));
+
+    clusterView.selectedNodeProperty().addListener((o, a, b) -> {
+      compareView.selectedNodeProperty().set(b);
+      refreshNode();
+    });
+    compareView.selectedNodeProperty().addListener((o, a, b) -> clusterView.selectedNodeProperty().set(b));
+    podList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshStory());
+    setControlsDisabled(true);
+  }
+
+  /** The timeline bar above a status line. */
+  private static final class BorderPaneBottom extends BorderPane {
+    BorderPaneBottom(HBox bar, Label status) {
+      setCenter(bar);
+      setBottom(status);
+      setPadding(new Insets(0, 4, 2, 4));
+    }
+  }
+
+  private BorderPane podsPane() {
+    story.setEditable(false);
+    story.setFont(Font.font("Monospaced", 12));
+    story.setWrapText(false);
+    SplitPane split = new SplitPane(podList, story);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.35);
+    BorderPane p = new BorderPane(split);
+    p.setTop(new Label(" Pending pods first, then the selected node's; pick one to see why."));
+    return p;
+  }
+
+  // ------------------------------------------------------------------ opening and running
+
+  private void chooseFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a scenario");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.yaml", "*.yml"));
+    File f = chooser.showOpenDialog(owner);
+    if (f != null) open(f.toPath(), null);
+  }
+
+  /** Loads a scenario file and runs its first variant (or {@code variant}); errors go to a dialog and the status line. */
+  public void open(Path file, String variant) {
+    try {
+      ScenarioFile sf = new ScenarioLoader().load(file);
+      String first = variant != null ? ScenarioLoader.find(sf.variants(), variant).name() : sf.variants().get(0).name();
+      scenarioFile = sf;
+      replays.clear();
+      replay = null;
+      compare = null;
+      fileLabel.setText(file.getFileName().toString());
+      List<String> names = sf.variants().stream().map(VariantSpec::name).toList();
+      variantBox.getItems().setAll(names);
+      List<String> compareNames = new ArrayList<>(List.of(NONE));
+      compareNames.addAll(names);
+      compareBox.getItems().setAll(compareNames);
+      compareBox.setValue(NONE);
+      variantBox.setValue(first);
+    } catch (InputError | IllegalArgumentException e) {
+      status.setText(e.getMessage());
+      if (owner != null && owner.isShowing()) new Alert(Alert.AlertType.ERROR, e.getMessage()).show();
+    }
+  }
+
+  private CompletableFuture<Replay> replayOf(String variant) {
+    Replay cached = replays.get(variant);
+    if (cached != null) return CompletableFuture.completedFuture(cached);
+    ScenarioFile sf = scenarioFile;
+    status.setText("Running variant " + variant + "…");
+    setControlsDisabled(true);
+    return CompletableFuture.supplyAsync(() -> ReplayRunner.run(sf.decode(ScenarioLoader.find(sf.variants(), variant)), ScenarioRunner.Progress.NONE), worker)
+        .whenComplete((r, e) -> Platform.runLater(() -> {
+          setControlsDisabled(false);
+          if (e != null) {
+            status.setText("Variant " + variant + " failed: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+          } else if (sf == scenarioFile) {
+            replays.put(variant, r);
+          }
+        }));
+  }
+
+  private void showVariant(String variant) {
+    replayOf(variant).thenAcceptAsync(r -> {
+      replay = r;
+      palette = new Palette(r.frames());
+      charts = Charts.of(r);
+      scrubber.setMax(r.scenario().durationMs());
+      scrubber.setMajorTickUnit(Math.max(1, r.scenario().durationMs() / 10.0));
+      status.setText(r.scenario().name() + " / " + variant + ": " + r.frames().size() + " moments, " + r.decisions().size() + " scheduling decisions"
+          + (r.detailed() ? "" : " (per-node details off above " + ReplayRunner.DETAIL_NODE_LIMIT + " nodes)"));
+      select(Math.min(time, r.scenario().durationMs()));
+    }, Platform::runLater);
+  }
+
+  private void showCompare(String variant) {
+    if (variant.equals(NONE)) {
+      compare = null;
+      clusters.getItems().setAll(clusterView);
+      return;
+    }
+    replayOf(variant).thenAcceptAsync(r -> {
+      compare = r;
+      if (!clusters.getItems().contains(compareView)) clusters.getItems().add(compareView);
+      refresh();
+    }, Platform::runLater);
+  }
+
+  private void setControlsDisabled(boolean disabled) {
+    for (var c : List.of(prevButton, playButton, pauseButton, nextButton, scrubber, exportButton, variantBox, compareBox)) c.setDisable(disabled);
+  }
+
+  // ------------------------------------------------------------------ the selected moment
+
+  /** Moves every view to {@code timeMs}. */
+  public void select(long timeMs) {
+    time = timeMs;
+    if (scrubber.getValue() != timeMs) scrubber.setValue(timeMs);
+    refresh();
+  }
+
+  /** To the next (or previous) moment where anything changed. */
+  public void step(int direction) {
+    if (replay == null) return;
+    List<Frame> frames = replay.frames();
+    int i = replay.indexAt(time);
+    int j = direction > 0 ? i + 1 : (frames.get(i).time() < time ? i : i - 1);
+    if (j < 0 || j >= frames.size()) {
+      player.stop();
+      return;
+    }
+    select(frames.get(j).time());
+  }
+
+  public long time() {
+    return time;
+  }
+
+  public Replay replay() {
+    return replay;
+  }
+
+  public ClusterView clusterView() {
+    return clusterView;
+  }
+
+  private void refresh() {
+    if (replay == null) return;
+    Frame f = replay.frameAt(time);
+    timeLabel.setText("t=" + SimTime.human(time) + "  (" + (replay.indexAt(time) + 1) + "/" + replay.frames().size() + ")");
+    clusterView.show(replay.variant(), f, palette);
+    if (compare != null) compareView.show(compare.variant(), compare.frameAt(time), palette);
+    chartsView.show(replay.scenario().name() + " / " + replay.variant(), charts, replay.result().marks(), replay.scenario().durationMs(), time);
+    refreshNode();
+  }
+
+  private void refreshNode() {
+    if (replay == null) return;
+    Frame f = replay.frameAt(time);
+    String node = clusterView.selectedNodeProperty().get();
+    if (node != null && f.node(node) == null) node = null;
+    nodeView.show(f, palette, node, node == null ? null : replay.topologies().get(node));
+    String selected = podList.getSelectionModel().getSelectedItem();
+    List<String> items = new ArrayList<>();
+    for (PodView p : f.pending()) items.add(p.key() + "  (pending)");
+    if (node != null) for (PodView p : f.podsOn(node)) items.add(p.key() + "  on " + node);
+    podList.getItems().setAll(items);
+    if (selected != null && items.contains(selected)) podList.getSelectionModel().select(selected);
+    refreshStory();
+  }
+
+  private void refreshStory() {
+    String item = podList.getSelectionModel().getSelectedItem();
+    if (replay == null || item == null) {
+      story.setText(replay == null ? "" : replay.frameAt(time).pending().isEmpty() ? "No pod is pending at this moment." : "");
+      return;
+    }
+    story.setText(String.join("\n", PodStory.of(replay, time, item.substring(0, item.indexOf("  ")))));
+  }
+
+  // ------------------------------------------------------------------ export
+
+  private void chooseExport() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the current view as PNG");
+    chooser.setInitialFileName("kubesim-" + SimTime.human(time) + ".png");
+    File f = chooser.showSaveDialog(owner);
+    if (f != null) export(f.toPath());
+  }
+
+  /** Writes the cluster views and the open tab, as shown, to a PNG. */
+  public void export(Path out) {
+    try {
+      Png.write(getCenter(), out);
+      status.setText("Wrote " + out);
+    } catch (IOException e) {
+      status.setText("Cannot write " + out + ": " + e.getMessage());
+    }
+  }
+}

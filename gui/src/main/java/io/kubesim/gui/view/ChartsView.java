@@ -1,0 +1,143 @@
+package io.kubesim.gui.view;
+
+import io.kubesim.controllers.SimTime;
+import io.kubesim.gui.model.Charts;
+import io.kubesim.gui.model.Series;
+import io.kubesim.metrics.Recorder;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Charts over the whole run, stacked: skew per spread constraint with its {@code maxSkew} as a
+ * dashed line, pending pods, and (when nodes pin CPUs) the NUMA/socket-aligned share. Timeline
+ * events are dotted lines; the selected moment is a blue line through every chart.
+ */
+public final class ChartsView extends CanvasView {
+  static final double LEFT = 52, RIGHT = 16, TOP = 22, BOTTOM = 22;
+
+  private String title = "";
+  private Charts charts;
+  private List<Recorder.TimelineMark> marks = List.of();
+  private long duration;
+  private long time;
+
+  /** A chart panel: its title, its lines, and the unit of its axis. */
+  private record Panel(String title, List<Series> series, String unit) {}
+
+  public ChartsView() {
+    setId("charts-view");
+  }
+
+  public void show(String title, Charts charts, List<Recorder.TimelineMark> marks, long duration, long time) {
+    this.title = title;
+    this.charts = charts;
+    this.marks = marks;
+    this.duration = Math.max(1, duration);
+    this.time = time;
+    redraw();
+  }
+
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
+    if (charts == null) return;
+    List<Panel> panels = new ArrayList<>();
+    panels.add(new Panel("skew per spread constraint (dashed: maxSkew)", charts.skew(), "pods"));
+    panels.add(new Panel("pending pods", List.of(charts.pending()), "pods"));
+    if (!charts.alignment().isEmpty()) panels.add(new Panel("pinned containers aligned to one NUMA node / socket", charts.alignment(), "%"));
+    g.setTextBaseline(VPos.TOP);
+    g.setFill(Palette.TEXT);
+    g.setFont(Font.font("System", FontWeight.BOLD, 14));
+    g.setTextAlign(TextAlignment.LEFT);
+    g.fillText(title + "   t=" + SimTime.human(time), 6, 3);
+    double ph = (h - 22) / panels.size();
+    for (int i = 0; i < panels.size(); i++) drawPanel(g, panels.get(i), 0, 22 + i * ph, w, ph);
+  }
+
+  private void drawPanel(GraphicsContext g, Panel p, double x, double y, double w, double h) {
+    double px = x + LEFT, py = y + TOP, pw = w - LEFT - RIGHT, ph = h - TOP - BOTTOM;
+    double max = 1;
+    for (Series s : p.series()) max = Math.max(max, s.max());
+    max = p.unit().equals("%") ? 100 : Math.ceil(max * 1.1);
+    g.setFont(Font.font("System", FontWeight.BOLD, 12));
+    g.setFill(Palette.TEXT);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.fillText(p.title(), px, y + 4);
+    g.setStroke(Palette.TILE_BORDER);
+    g.setLineWidth(1);
+    g.strokeRect(px, py, pw, ph);
+    g.setFont(Font.font("System", 10));
+    g.setFill(Palette.MUTED);
+    g.setTextAlign(TextAlignment.RIGHT);
+    for (int k = 0; k <= 4; k++) {
+      double v = max * k / 4, ly = py + ph - ph * k / 4;
+      g.fillText(fmt(v), px - 4, ly - 6);
+      g.setStroke(Color.rgb(235, 235, 240));
+      if (k > 0 && k < 4) g.strokeLine(px, ly, px + pw, ly);
+    }
+    g.setTextAlign(TextAlignment.CENTER);
+    for (int k = 0; k <= 6; k++) g.fillText(SimTime.human(duration * k / 6), px + pw * k / 6, py + ph + 4);
+    g.setStroke(Palette.MUTED);
+    g.setLineDashes(2, 3);
+    for (Recorder.TimelineMark m : marks) {
+      double mx = px + pw * m.time() / duration;
+      g.strokeLine(mx, py, mx, py + ph);
+    }
+    g.setLineDashes(null);
+    for (int i = 0; i < p.series().size(); i++) {
+      Series s = p.series().get(i);
+      Color c = Color.hsb((i * 137.508 + 210) % 360, 0.8, 0.75);
+      drawSeries(g, s, c, px, py, pw, ph, max);
+      legend(g, s.name() + " = " + fmt(s.valueAt(time)), c, px + pw - 8, py + 4 + i * 13);
+    }
+    g.setStroke(Palette.SELECTED);
+    g.setLineWidth(2);
+    double tx = px + pw * Math.min(time, duration) / duration;
+    g.strokeLine(tx, py, tx, py + ph);
+  }
+
+  private void drawSeries(GraphicsContext g, Series s, Color c, double px, double py, double pw, double ph, double max) {
+    if (s.limit() != null) {
+      g.setStroke(c.deriveColor(0, 0.6, 1.2, 0.8));
+      g.setLineDashes(6, 4);
+      g.setLineWidth(1.2);
+      double ly = py + ph - ph * s.limit() / max;
+      g.strokeLine(px, ly, px + pw, ly);
+      g.setLineDashes(null);
+    }
+    g.setStroke(c);
+    g.setLineWidth(1.8);
+    double lastX = px, lastY = py + ph;
+    boolean first = true;
+    for (Series.Point pt : s.points()) {
+      double sx = px + pw * pt.time() / duration, sy = py + ph - ph * pt.value() / max;
+      if (!first) {
+        g.strokeLine(lastX, lastY, sx, lastY);
+        g.strokeLine(sx, lastY, sx, sy);
+      }
+      first = false;
+      lastX = sx;
+      lastY = sy;
+    }
+  }
+
+  private static void legend(GraphicsContext g, String text, Color c, double right, double y) {
+    g.setFont(Font.font("System", 11));
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.setFill(Color.rgb(255, 255, 255, 0.8));
+    g.fillRect(right - text.length() * 6.2 - 16, y - 1, text.length() * 6.2 + 18, 13);
+    g.setFill(c);
+    g.fillRect(right - text.length() * 6.2 - 14, y + 2, 9, 9);
+    g.setFill(Palette.TEXT);
+    g.fillText(text, right, y);
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.1f", v);
+  }
+}

@@ -1,0 +1,216 @@
+package io.kubesim.gui.view;
+
+import io.kubesim.api.Taint;
+import io.kubesim.controllers.SimTime;
+import io.kubesim.gui.model.ClusterLayout;
+import io.kubesim.gui.model.ClusterLayout.Box;
+import io.kubesim.gui.model.ClusterLayout.Tile;
+import io.kubesim.gui.model.Frame;
+import io.kubesim.gui.model.NodeView;
+import io.kubesim.gui.model.PodView;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The cluster by topology: region → zone → node tiles with their pods. Large tiles show each
+ * pod as a square (workload hue; old revisions pale and struck through); small tiles show how
+ * full the node is, split into new- and old-revision shares. Cordoned nodes have an orange
+ * border, NotReady nodes a red one and a cross, tainted nodes a purple corner.
+ */
+public final class ClusterView extends CanvasView {
+  static final double TITLE = 22;
+  static final double LEGEND = 22;
+
+  private final StringProperty selectedNode = new SimpleStringProperty(this, "selectedNode");
+  private String title = "";
+  private Frame frame;
+  private Palette palette;
+  private ClusterLayout layout;
+
+  public ClusterView() {
+    setId("cluster-view");
+    canvas.setOnMouseClicked(e -> {
+      if (layout == null) return;
+      Tile t = layout.tileAt(e.getX(), e.getY() - TITLE);
+      if (t != null) selectedNode.set(t.node().name());
+    });
+    selectedNode.addListener((o, a, b) -> redraw());
+  }
+
+  public StringProperty selectedNodeProperty() {
+    return selectedNode;
+  }
+
+  public void show(String title, Frame frame, Palette palette) {
+    this.title = title;
+    this.frame = frame;
+    this.palette = palette;
+    redraw();
+  }
+
+  /** The current layout (null before the first frame): where each node's tile is, in canvas coordinates below the title. */
+  public ClusterLayout tiles() {
+    return layout;
+  }
+
+  /** The centre of a node's tile in this view's coordinates, for tests that click it. */
+  public double[] centreOf(String node) {
+    Tile t = layout.tileOf(node);
+    return new double[] {t.x() + t.size() / 2, TITLE + t.y() + t.size() / 2};
+  }
+
+  @Override
+  protected void draw(GraphicsContext g, double w, double h) {
+    if (frame == null) return;
+    palette.follow(frame);
+    g.setTextBaseline(VPos.TOP);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setFill(Palette.TEXT);
+    g.setFont(Font.font("System", FontWeight.BOLD, 14));
+    g.fillText(title + "   t=" + SimTime.human(frame.time()) + "   " + frame.nodes().size() + " nodes, " + (frame.pods().size() - frame.pending().size())
+        + " pods bound, " + frame.pending().size() + " pending", 6, 3);
+    layout = ClusterLayout.of(frame.nodes(), w, h - TITLE - LEGEND);
+    g.save();
+    g.translate(0, TITLE);
+    int maxPods = 1;
+    for (NodeView n : frame.nodes()) maxPods = Math.max(maxPods, frame.podsOn(n.name()).size());
+    for (Box b : layout.headers()) drawHeader(g, b);
+    for (Tile t : layout.tiles()) drawTile(g, t, maxPods);
+    g.restore();
+    drawLegend(g, w, h);
+  }
+
+  private void drawHeader(GraphicsContext g, Box b) {
+    g.setFont(Font.font("System", b.region() ? FontWeight.BOLD : FontWeight.NORMAL, 12));
+    if (b.region()) {
+      g.setFill(Palette.MUTED);
+      g.fillText("region " + b.label(), b.x() + 4, b.y() + 2);
+    } else {
+      g.setStroke(Palette.TILE_BORDER);
+      g.setLineWidth(1);
+      g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
+      g.setFill(Palette.TEXT);
+      g.fillText("zone " + b.label(), b.x() + 6, b.y() + 2);
+    }
+  }
+
+  private void drawTile(GraphicsContext g, Tile t, int maxPods) {
+    NodeView n = t.node();
+    double x = t.x(), y = t.y(), s = t.size();
+    List<PodView> pods = frame.podsOn(n.name());
+    g.setFill(n.notReady() ? Color.rgb(250, 225, 225) : Palette.TILE);
+    g.fillRect(x, y, s, s);
+    if (layout.detailed()) drawPods(g, t, pods);
+    else drawFill(g, t, pods, maxPods);
+    boolean selected = n.name().equals(selectedNode.get());
+    Color border = selected ? Palette.SELECTED : n.notReady() ? Palette.NOT_READY : n.unschedulable() ? Palette.CORDONED : Palette.TILE_BORDER;
+    double lw = selected ? 3 : (n.notReady() || n.unschedulable()) ? 2 : 1;
+    if (s >= 4 || selected || n.notReady() || n.unschedulable()) {
+      g.setStroke(border);
+      g.setLineWidth(Math.min(lw, Math.max(1, s / 4)));
+      g.strokeRect(x + 0.5, y + 0.5, s - 1, s - 1);
+    }
+    if (n.notReady() && s >= 6) {
+      g.setStroke(Palette.NOT_READY);
+      g.setLineWidth(1.5);
+      g.strokeLine(x + 2, y + 2, x + s - 2, y + s - 2);
+      g.strokeLine(x + s - 2, y + 2, x + 2, y + s - 2);
+    }
+    if (n.unschedulable() && layout.detailed()) {
+      g.setStroke(Palette.CORDONED);
+      g.setLineDashes(4, 3);
+      g.setLineWidth(1);
+      g.strokeRect(x + 3.5, y + 3.5, s - 7, s - 7);
+      g.setLineDashes(null);
+    }
+    if (!n.userTaints().isEmpty() && s >= 6) {
+      double c = Math.max(4, s / 5);
+      g.setFill(Palette.TAINTED);
+      g.fillPolygon(new double[] {x + s - c, x + s, x + s}, new double[] {y, y, y + c}, 3);
+    }
+    if (layout.detailed()) {
+      g.setFill(Palette.TEXT);
+      g.setFont(Font.font("System", Math.max(8, Math.min(11, s / 7))));
+      g.fillText(shortName(n.name(), s), x + 2, y + s - 13, s - 4);
+    }
+  }
+
+  /** One square per pod, in a grid filling the upper part of the tile. */
+  private void drawPods(GraphicsContext g, Tile t, List<PodView> pods) {
+    if (pods.isEmpty()) return;
+    double inner = t.size() - 6, area = inner - 12;
+    int perRow = (int) Math.ceil(Math.sqrt(pods.size() * inner / Math.max(1, area)));
+    double cell = Math.min(inner / perRow, 16);
+    for (int i = 0; i < pods.size(); i++) {
+      PodView p = pods.get(i);
+      double px = t.x() + 3 + (i % perRow) * cell, py = t.y() + 3 + (i / perRow) * cell;
+      if (py + cell > t.y() + t.size() - 12) break;
+      g.setFill(palette.pod(p));
+      g.fillRect(px + 0.5, py + 0.5, cell - 1, cell - 1);
+      if (!palette.isNewest(p)) {
+        g.setStroke(Palette.TEXT);
+        g.setLineWidth(1);
+        g.strokeLine(px + 1, py + cell - 1, px + cell - 1, py + 1);
+      }
+    }
+  }
+
+  /** Small tiles: a bar from the bottom, as high as the node is full, new revision below old. */
+  private void drawFill(GraphicsContext g, Tile t, List<PodView> pods, int maxPods) {
+    if (pods.isEmpty()) return;
+    Map<String, int[]> counts = new TreeMap<>();
+    for (PodView p : pods) counts.computeIfAbsent(p.workload(), k -> new int[2])[palette.isNewest(p) ? 0 : 1]++;
+    double s = t.size(), unit = s / maxPods, y = t.y() + s;
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      Color c = palette.workload(e.getKey());
+      double hNew = e.getValue()[0] * unit, hOld = e.getValue()[1] * unit;
+      g.setFill(c);
+      g.fillRect(t.x(), y - hNew, s, hNew);
+      y -= hNew;
+      g.setFill(c.deriveColor(0, 0.35, 1.15, 1));
+      g.fillRect(t.x(), y - hOld, s, hOld);
+      y -= hOld;
+    }
+  }
+
+  private static String shortName(String name, double size) {
+    int max = (int) (size / 6);
+    return name.length() <= max ? name : "…" + name.substring(name.length() - Math.max(1, max - 1));
+  }
+
+  private void drawLegend(GraphicsContext g, double w, double h) {
+    double x = 6, y = h - LEGEND + 5;
+    g.setFont(Font.font("System", 11));
+    for (Map.Entry<String, Color> e : new TreeMap<>(palette.workloads()).entrySet()) {
+      if (e.getKey().isEmpty() || x > w - 120) continue;
+      x = legendItem(g, x, y, e.getValue(), e.getKey());
+    }
+    Color any = palette.workloads().values().stream().findFirst().orElse(Color.GRAY);
+    x = legendItem(g, x + 8, y, any.deriveColor(0, 0.35, 1.15, 1), "old revision");
+    x = legendItem(g, x, y, Palette.CORDONED, "cordoned");
+    x = legendItem(g, x, y, Palette.NOT_READY, "NotReady");
+    legendItem(g, x, y, Palette.TAINTED, "tainted");
+  }
+
+  static double legendItem(GraphicsContext g, double x, double y, Color c, String label) {
+    g.setFill(c);
+    g.fillRect(x, y + 1, 11, 11);
+    g.setFill(Palette.TEXT);
+    g.fillText(label, x + 15, y);
+    return x + 15 + label.length() * 6.5 + 12;
+  }
+
+  /** The taints of a node as text, for the node panel. */
+  static String taints(NodeView n) {
+    return n.taints().isEmpty() ? "none" : String.join(", ", n.taints().stream().map(Taint::toString).toList());
+  }
+}
