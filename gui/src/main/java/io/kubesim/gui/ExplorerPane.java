@@ -294,8 +294,8 @@ public final class ExplorerPane extends BorderPane {
     if (replay == null) return;
     Frame f = replay.frameAt(time);
     timeLabel.setText("t=" + SimTime.human(time) + "  (" + (replay.indexAt(time) + 1) + "/" + replay.frames().size() + ")");
-    clusterView.show(replay.variant(), f, palette);
-    if (compare != null) compareView.show(compare.variant(), compare.frameAt(time), palette);
+    clusterView.show(replay.variant(), f, palette, time);
+    if (compare != null) compareView.show(compare.variant(), compare.frameAt(time), palette, time);
     chartsView.show(replay.scenario().name() + " / " + replay.variant(), charts, replay.result().marks(), replay.scenario().durationMs(), time);
     refreshNode();
   }
@@ -305,7 +305,7 @@ public final class ExplorerPane extends BorderPane {
     Frame f = replay.frameAt(time);
     String node = clusterView.selectedNodeProperty().get();
     if (node != null && f.node(node) == null) node = null;
-    nodeView.show(f, palette, node, node == null ? null : replay.topologies().get(node));
+    nodeView.show(f, palette, node, node == null ? null : replay.topologies().get(node), time);
     String selected = podList.getSelectionModel().getSelectedItem();
     List<String> items = new ArrayList<>();
     for (PodView p : f.pending()) items.add(p.key() + "  (pending)");

@@ -24,12 +24,12 @@ final class StandaloneViews {
     CanvasView view = switch (spec.kind()) {
       case cluster -> {
         ClusterView v = new ClusterView();
-        v.show(title, f, palette);
+        v.show(title, f, palette, time);
         yield v;
       }
       case node -> {
         NodeCpuView v = new NodeCpuView();
-        v.show(f, palette, spec.node(), r.topologies().get(spec.node()));
+        v.show(f, palette, spec.node(), r.topologies().get(spec.node()), time);
         yield v;
       }
       case charts -> {

@@ -16,6 +16,8 @@ public record Charts(List<Series> skew, Series pending, List<Series> alignment) 
 
   public static Charts of(Replay r) {
     Map<String, List<Series.Point>> skew = new LinkedHashMap<>();
+    Map<String, List<Series.Point>> newRevision = new LinkedHashMap<>();
+    java.util.Set<String> rolled = new java.util.HashSet<>();
     Map<String, Integer> limits = new LinkedHashMap<>();
     List<Series.Point> pending = new ArrayList<>();
     for (Sample s : r.result().samples()) {
@@ -24,10 +26,16 @@ public record Charts(List<Series> skew, Series pending, List<Series> alignment) 
         String name = sp.workload() + " #" + sp.index() + " " + shortKey(sp.topologyKey());
         skew.computeIfAbsent(name, k -> new ArrayList<>()).add(new Series.Point(s.time(), sp.humanSkew()));
         limits.put(name, sp.maxSkew());
+        newRevision.computeIfAbsent(name, k -> new ArrayList<>()).add(new Series.Point(s.time(), sp.newRevisionSkew()));
+        if (!sp.newRevisionCounts().equals(sp.domainCounts())) rolled.add(name);
       }
     }
     List<Series> skewSeries = new ArrayList<>();
-    skew.forEach((name, points) -> skewSeries.add(new Series(name, points, limits.get(name))));
+    skew.forEach((name, points) -> {
+      skewSeries.add(new Series(name, points, limits.get(name)));
+      // During a rollout the new revision alone may be skewed while the total looks balanced.
+      if (rolled.contains(name)) skewSeries.add(new Series(name + " new revision", newRevision.get(name), null));
+    });
     List<Series> alignment = new ArrayList<>();
     if (!r.topologies().isEmpty()) {
       List<Series.Point> numa = new ArrayList<>(), socket = new ArrayList<>();

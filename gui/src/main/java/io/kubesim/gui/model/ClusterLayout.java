@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 public record ClusterLayout(double tile, List<Box> headers, List<Tile> tiles) {
   public static final double DETAIL_TILE = 28;
-  static final double MAX_TILE = 96;
+  static final double MAX_TILE = 200;
   static final double GAP = 3;
   static final double HEADER = 18;
   static final double PAD = 6;

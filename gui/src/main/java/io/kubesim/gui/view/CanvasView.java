@@ -45,4 +45,11 @@ public abstract class CanvasView extends Region {
   }
 
   protected abstract void draw(GraphicsContext g, double w, double h);
+
+  /** The width of {@code text} in {@code font}, for placing labels. */
+  static double textWidth(String text, javafx.scene.text.Font font) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+    t.setFont(font);
+    return t.getLayoutBounds().getWidth();
+  }
 }

@@ -21,6 +21,10 @@ import javafx.scene.text.TextAlignment;
 public final class ChartsView extends CanvasView {
   static final double LEFT = 52, RIGHT = 16, TOP = 22, BOTTOM = 22;
 
+  /** Line colours, none of them the blue of the selected moment. */
+  static final Color[] LINES = {Color.rgb(230, 120, 0), Color.rgb(30, 150, 60), Color.rgb(150, 60, 180), Color.rgb(200, 40, 40),
+    Color.rgb(0, 150, 150), Color.rgb(140, 100, 40), Color.rgb(220, 60, 160), Color.rgb(90, 90, 90)};
+
   private String title = "";
   private Charts charts;
   private List<Recorder.TimelineMark> marks = List.of();
@@ -47,7 +51,7 @@ public final class ChartsView extends CanvasView {
   protected void draw(GraphicsContext g, double w, double h) {
     if (charts == null) return;
     List<Panel> panels = new ArrayList<>();
-    panels.add(new Panel("skew per spread constraint (dashed: maxSkew)", charts.skew(), "pods"));
+    if (!charts.skew().isEmpty()) panels.add(new Panel("skew per spread constraint, all revisions and new revision only (dashed: maxSkew)", charts.skew(), "pods"));
     panels.add(new Panel("pending pods", List.of(charts.pending()), "pods"));
     if (!charts.alignment().isEmpty()) panels.add(new Panel("pinned containers aligned to one NUMA node / socket", charts.alignment(), "%"));
     g.setTextBaseline(VPos.TOP);
@@ -55,6 +59,11 @@ public final class ChartsView extends CanvasView {
     g.setFont(Font.font("System", FontWeight.BOLD, 14));
     g.setTextAlign(TextAlignment.LEFT);
     g.fillText(title + "   t=" + SimTime.human(time), 6, 3);
+    if (charts.skew().isEmpty()) {
+      g.setFont(Font.font("System", 12));
+      g.setFill(Palette.MUTED);
+      g.fillText("(no workload has topology spread constraints)", 6 + CanvasView.textWidth(title + "   t=" + SimTime.human(time), Font.font("System", FontWeight.BOLD, 14)) + 20, 5);
+    }
     double ph = (h - 22) / panels.size();
     for (int i = 0; i < panels.size(); i++) drawPanel(g, panels.get(i), 0, 22 + i * ph, w, ph);
   }
@@ -63,7 +72,7 @@ public final class ChartsView extends CanvasView {
     double px = x + LEFT, py = y + TOP, pw = w - LEFT - RIGHT, ph = h - TOP - BOTTOM;
     double max = 1;
     for (Series s : p.series()) max = Math.max(max, s.max());
-    max = p.unit().equals("%") ? 100 : Math.ceil(max * 1.1);
+    max = p.unit().equals("%") ? 100 : Math.max(4, 4 * Math.ceil(max * 1.1 / 4));
     g.setFont(Font.font("System", FontWeight.BOLD, 12));
     g.setFill(Palette.TEXT);
     g.setTextAlign(TextAlignment.LEFT);
@@ -91,7 +100,7 @@ public final class ChartsView extends CanvasView {
     g.setLineDashes(null);
     for (int i = 0; i < p.series().size(); i++) {
       Series s = p.series().get(i);
-      Color c = Color.hsb((i * 137.508 + 210) % 360, 0.8, 0.75);
+      Color c = LINES[i % LINES.length];
       drawSeries(g, s, c, px, py, pw, ph, max);
       legend(g, s.name() + " = " + fmt(s.valueAt(time)), c, px + pw - 8, py + 4 + i * 13);
     }
@@ -124,15 +133,19 @@ public final class ChartsView extends CanvasView {
       lastX = sx;
       lastY = sy;
     }
+    // The last value holds to the end of the run.
+    if (!first) g.strokeLine(lastX, lastY, px + pw, lastY);
   }
 
   private static void legend(GraphicsContext g, String text, Color c, double right, double y) {
-    g.setFont(Font.font("System", 11));
+    Font font = Font.font("System", 11);
+    g.setFont(font);
     g.setTextAlign(TextAlignment.RIGHT);
-    g.setFill(Color.rgb(255, 255, 255, 0.8));
-    g.fillRect(right - text.length() * 6.2 - 16, y - 1, text.length() * 6.2 + 18, 13);
+    double tw = CanvasView.textWidth(text, font);
+    g.setFill(Color.rgb(255, 255, 255, 0.85));
+    g.fillRect(right - tw - 18, y - 1, tw + 20, 14);
     g.setFill(c);
-    g.fillRect(right - text.length() * 6.2 - 14, y + 2, 9, 9);
+    g.fillRect(right - tw - 15, y + 2, 10, 10);
     g.setFill(Palette.TEXT);
     g.fillText(text, right, y);
   }

@@ -32,6 +32,7 @@ public final class ClusterView extends CanvasView {
 
   private final StringProperty selectedNode = new SimpleStringProperty(this, "selectedNode");
   private String title = "";
+  private long time;
   private Frame frame;
   private Palette palette;
   private ClusterLayout layout;
@@ -50,8 +51,10 @@ public final class ClusterView extends CanvasView {
     return selectedNode;
   }
 
-  public void show(String title, Frame frame, Palette palette) {
+  /** Shows the frame current at {@code time}. */
+  public void show(String title, Frame frame, Palette palette, long time) {
     this.title = title;
+    this.time = time;
     this.frame = frame;
     this.palette = palette;
     redraw();
@@ -76,7 +79,7 @@ public final class ClusterView extends CanvasView {
     g.setTextAlign(TextAlignment.LEFT);
     g.setFill(Palette.TEXT);
     g.setFont(Font.font("System", FontWeight.BOLD, 14));
-    g.fillText(title + "   t=" + SimTime.human(frame.time()) + "   " + frame.nodes().size() + " nodes, " + (frame.pods().size() - frame.pending().size())
+    g.fillText(title + "   t=" + SimTime.human(time) + "   " + frame.nodes().size() + " nodes, " + (frame.pods().size() - frame.pending().size())
         + " pods bound, " + frame.pending().size() + " pending", 6, 3);
     layout = ClusterLayout.of(frame.nodes(), w, h - TITLE - LEGEND);
     g.save();
@@ -149,17 +152,26 @@ public final class ClusterView extends CanvasView {
     if (pods.isEmpty()) return;
     double inner = t.size() - 6, area = inner - 12;
     int perRow = (int) Math.ceil(Math.sqrt(pods.size() * inner / Math.max(1, area)));
-    double cell = Math.min(inner / perRow, 16);
+    double cell = Math.min(inner / perRow, 30);
     for (int i = 0; i < pods.size(); i++) {
       PodView p = pods.get(i);
       double px = t.x() + 3 + (i % perRow) * cell, py = t.y() + 3 + (i / perRow) * cell;
       if (py + cell > t.y() + t.size() - 12) break;
       g.setFill(palette.pod(p));
-      g.fillRect(px + 0.5, py + 0.5, cell - 1, cell - 1);
+      g.fillRect(px + 1, py + 1, cell - 2, cell - 2);
       if (!palette.isNewest(p)) {
+        // Old revision: pale, outlined in the workload's hue and struck through.
+        g.setStroke(palette.workload(p.workload()).darker());
+        g.setLineWidth(1.5);
+        g.strokeRect(px + 1.5, py + 1.5, cell - 3, cell - 3);
+        g.strokeLine(px + 2, py + cell - 2, px + cell - 2, py + 2);
+      }
+      if (p.terminating() && cell >= 10) {
         g.setStroke(Palette.TEXT);
+        g.setLineDashes(2, 2);
         g.setLineWidth(1);
-        g.strokeLine(px + 1, py + cell - 1, px + cell - 1, py + 1);
+        g.strokeRect(px + 1.5, py + 1.5, cell - 3, cell - 3);
+        g.setLineDashes(null);
       }
     }
   }
@@ -195,7 +207,12 @@ public final class ClusterView extends CanvasView {
       x = legendItem(g, x, y, e.getValue(), e.getKey());
     }
     Color any = palette.workloads().values().stream().findFirst().orElse(Color.GRAY);
-    x = legendItem(g, x + 8, y, any.deriveColor(0, 0.35, 1.15, 1), "old revision");
+    double oldX = x + 8;
+    x = legendItem(g, oldX, y, any.deriveColor(0, 0.35, 1.15, 1), "old revision");
+    g.setStroke(any.darker());
+    g.setLineWidth(1.5);
+    g.strokeRect(oldX + 0.5, y + 1.5, 10, 10);
+    g.strokeLine(oldX + 1, y + 11, oldX + 10, y + 2);
     x = legendItem(g, x, y, Palette.CORDONED, "cordoned");
     x = legendItem(g, x, y, Palette.NOT_READY, "NotReady");
     legendItem(g, x, y, Palette.TAINTED, "tainted");
@@ -206,7 +223,7 @@ public final class ClusterView extends CanvasView {
     g.fillRect(x, y + 1, 11, 11);
     g.setFill(Palette.TEXT);
     g.fillText(label, x + 15, y);
-    return x + 15 + label.length() * 6.5 + 12;
+    return x + 15 + textWidth(label, g.getFont()) + 14;
   }
 
   /** The taints of a node as text, for the node panel. */

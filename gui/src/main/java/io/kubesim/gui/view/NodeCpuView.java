@@ -32,6 +32,7 @@ public final class NodeCpuView extends CanvasView {
   private final Tooltip tooltip = new Tooltip();
   private final List<NumaBox> numaBoxes = new ArrayList<>();
   private Frame frame;
+  private long time;
   private Palette palette;
   private NodeView node;
   private CpuTopology topology;
@@ -51,8 +52,9 @@ public final class NodeCpuView extends CanvasView {
   }
 
   /** Shows {@code nodeName} at the frame; topology is null when the node does not pin CPUs. */
-  public void show(Frame frame, Palette palette, String nodeName, CpuTopology topology) {
+  public void show(Frame frame, Palette palette, String nodeName, CpuTopology topology, long time) {
     this.frame = frame;
+    this.time = time;
     this.palette = palette;
     this.node = nodeName == null ? null : frame.node(nodeName);
     this.topology = topology;
@@ -86,7 +88,7 @@ public final class NodeCpuView extends CanvasView {
     List<PodView> pods = frame.podsOn(node.name());
     long used = pods.stream().mapToLong(PodView::cpuMilli).sum();
     g.setFont(Font.font("System", FontWeight.BOLD, 14));
-    g.fillText("node " + node.name() + "   zone " + node.zone() + "   t=" + SimTime.human(frame.time()), 8, 4);
+    g.fillText("node " + node.name() + "   zone " + node.zone() + "   t=" + SimTime.human(time), 8, 4);
     g.setFont(Font.font("System", 12));
     String state = (node.notReady() ? "NotReady" : "Ready") + (node.unschedulable() ? ", cordoned" : "");
     g.fillText(state + "   taints: " + ClusterView.taints(node) + "   pods: " + pods.size() + "   CPU requested " + used / 1000.0 + " of "

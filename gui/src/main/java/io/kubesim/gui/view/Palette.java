@@ -20,7 +20,7 @@ public final class Palette {
   public static final Color CORDONED = Color.rgb(230, 140, 0);
   public static final Color NOT_READY = Color.rgb(210, 30, 30);
   public static final Color TAINTED = Color.rgb(130, 60, 170);
-  public static final Color SHARED_POOL = Color.rgb(200, 230, 200);
+  public static final Color SHARED_POOL = Color.rgb(245, 236, 200);
   public static final Color RESERVED = Color.rgb(90, 90, 90);
   public static final Color TEXT = Color.rgb(30, 30, 40);
   public static final Color MUTED = Color.rgb(110, 115, 125);
