@@ -125,14 +125,21 @@ final class GuiCommand implements Callable<Integer> {
   private static void render(Replay r, ViewSpec v, long time, Path out) throws IOException {
     Headless.enable();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Platform.startup(() -> {
+    Runnable draw = () -> {
       try {
         Png.write(StandaloneViews.build(r, v, time), out);
         done.complete(null);
       } catch (Throwable t) {
         done.completeExceptionally(t);
       }
-    });
+    };
+    try {
+      // Left running: the process exits after the command, and a toolkit cannot start twice in one JVM.
+      Platform.startup(draw);
+    } catch (IllegalStateException alreadyRunning) {
+      // In a JVM whose toolkit already runs (the tests), render there and leave it running.
+      Platform.runLater(draw);
+    }
     try {
       done.get();
     } catch (InterruptedException e) {
@@ -141,8 +148,6 @@ final class GuiCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) throw io;
       throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
-    } finally {
-      Platform.exit();
     }
   }
 }

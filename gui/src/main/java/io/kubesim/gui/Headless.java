@@ -10,6 +10,7 @@ public final class Headless {
   public static void enable() {
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
+    System.setProperty("headless.geometry", "1600x1000-32");
     System.setProperty("prism.order", "sw");
     System.setProperty("prism.text", "t2k");
     System.setProperty("java.awt.headless", "true");

@@ -64,15 +64,15 @@ public final class PodStory {
     for (NodeScore s : ranked) if (!s.node().equals(d.node()) && shown.size() <= RUNNERS_UP) shown.add(s);
     out.add("scores (chosen node first, then the runners-up):");
     TreeMap<String, Long> plugins = new TreeMap<>(shown.get(0).byPlugin());
-    StringBuilder header = new StringBuilder(String.format("  %-30s", "plugin"));
+    StringBuilder header = new StringBuilder(String.format("  %-34s", "plugin"));
     for (NodeScore s : shown) header.append(String.format(" %12s", clip(s.node(), 12)));
     out.add(header.toString());
     for (String plugin : plugins.keySet()) {
-      StringBuilder row = new StringBuilder(String.format("  %-30s", clip(plugin, 30)));
+      StringBuilder row = new StringBuilder(String.format("  %-34s", clip(plugin, 34)));
       for (NodeScore s : shown) row.append(String.format(" %12d", s.byPlugin().getOrDefault(plugin, 0L)));
       out.add(row.toString());
     }
-    StringBuilder total = new StringBuilder(String.format("  %-30s", "total"));
+    StringBuilder total = new StringBuilder(String.format("  %-34s", "total"));
     for (NodeScore s : shown) total.append(String.format(" %12d", s.total()));
     out.add(total.toString());
     return out;

@@ -62,6 +62,16 @@ public final class NodeCpuView extends CanvasView {
     redraw();
   }
 
+  /** The node shown, or null. */
+  public NodeView node() {
+    return node;
+  }
+
+  /** Whether the CPU grid is drawn (the node pins CPUs). */
+  public boolean showsCpuGrid() {
+    return topology != null && cpus != null;
+  }
+
   /** The text shown when hovering a NUMA node: its id, socket and distance row. */
   public String hoverText(double x, double y) {
     for (NumaBox b : numaBoxes) {

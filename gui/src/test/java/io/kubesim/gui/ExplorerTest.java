@@ -1,0 +1,110 @@
+package io.kubesim.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubesim.gui.view.ClusterView;
+import io.kubesim.gui.view.NodeCpuView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The explorer, headless (Monocle): open a library scenario, move through time, pick a node and a pod. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerTest {
+  private ExplorerPane pane;
+
+  @Start
+  void start(Stage stage) {
+    pane = new ExplorerPane(stage);
+    stage.setScene(new Scene(pane, 1400, 850));
+    stage.show();
+  }
+
+  private void openRollingUpgrade(FxRobot robot) throws Exception {
+    robot.interact(() -> pane.open(Library.ROLLING_UPGRADE, null));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pane.replay() != null && !robot.lookup("#next").query().isDisabled());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void openingAScenarioListsItsVariantsAndDrawsEveryNode(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    ComboBox<String> variants = robot.lookup("#variant").queryComboBox();
+    assertThat(variants.getItems()).containsExactly("without-matchLabelKeys", "with-matchLabelKeys");
+    assertThat(variants.getValue()).isEqualTo("without-matchLabelKeys");
+    assertThat(pane.clusterView().tiles().tiles()).hasSize(9);
+    assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("rolling-upgrade-zone-skew / without-matchLabelKeys");
+  }
+
+  @Test
+  void nextAndPreviousStepThroughTheMomentsThatChangedAnything(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> pane.select(0));
+    robot.clickOn("#next");
+    long first = pane.time();
+    assertThat(first).isPositive();
+    assertThat(pane.time()).isEqualTo(pane.replay().frames().get(pane.replay().indexAt(first)).time());
+    robot.clickOn("#next");
+    assertThat(pane.time()).isGreaterThan(first);
+    robot.clickOn("#prev");
+    assertThat(pane.time()).isEqualTo(first);
+    assertThat(robot.lookup("#time").queryAs(Label.class).getText()).startsWith("t=" + io.kubesim.controllers.SimTime.human(first));
+  }
+
+  @Test
+  void clickingANodeShowsItsPodsAndAPodsScores(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> pane.select(pane.replay().scenario().durationMs()));
+    String node = pane.replay().frameAt(pane.time()).pods().get(0).node();
+    ClusterView cluster = pane.clusterView();
+    double[] c = cluster.centreOf(node);
+    Point2D onScreen = cluster.localToScreen(c[0], c[1]);
+    robot.clickOn(onScreen);
+    assertThat(cluster.selectedNodeProperty().get()).isEqualTo(node);
+    NodeCpuView nodeView = robot.lookup("#node-view").queryAs(NodeCpuView.class);
+    assertThat(nodeView.node().name()).isEqualTo(node);
+    assertThat(nodeView.showsCpuGrid()).isFalse();
+
+    robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+    ListView<String> pods = robot.lookup("#pods").queryListView();
+    assertThat(pods.getItems()).isNotEmpty().allSatisfy(i -> assertThat(i).endsWith("on " + node));
+    robot.interact(() -> pods.getSelectionModel().select(0));
+    String story = robot.lookup("#story").queryAs(TextArea.class).getText();
+    assertThat(story).contains("bound to " + node).contains("NodeResourcesFit");
+  }
+
+  @Test
+  void comparingShowsBothVariantsAtTheSameMoment(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> robot.lookup("#compare").queryComboBox().getSelectionModel().select("with-matchLabelKeys"));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#compare-view").tryQuery().isPresent()
+        && robot.lookup("#compare-view").queryAs(ClusterView.class).tiles() != null);
+    ClusterView other = robot.lookup("#compare-view").queryAs(ClusterView.class);
+    assertThat(other.tiles().tiles()).hasSize(9);
+    assertThat(other.isVisible()).isTrue();
+  }
+
+  @Test
+  void exportWritesTheShownViewsAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
+    openRollingUpgrade(robot);
+    Path out = dir.resolve("view.png");
+    robot.interact(() -> pane.export(out));
+    assertThat(Files.readAllBytes(out)).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(dir.toFile().list()).containsExactly("view.png");
+  }
+}
