@@ -215,7 +215,18 @@ public final class ExplorerPane extends BorderPane {
     ScenarioFile sf = scenarioFile;
     status.setText("Running variant " + variant + "…");
     setControlsDisabled(true);
-    return CompletableFuture.supplyAsync(() -> ReplayRunner.run(sf.decode(ScenarioLoader.find(sf.variants(), variant)), ScenarioRunner.Progress.NONE), worker)
+    ScenarioRunner.Progress progress = new ScenarioRunner.Progress() {
+      private long shown = -1;
+
+      @Override
+      public void reached(long simulatedMs) {
+        long minute = simulatedMs / 60_000;
+        if (minute == shown) return;
+        shown = minute;
+        Platform.runLater(() -> status.setText("Running variant " + variant + "… simulated " + SimTime.human(simulatedMs)));
+      }
+    };
+    return CompletableFuture.supplyAsync(() -> ReplayRunner.run(sf.decode(ScenarioLoader.find(sf.variants(), variant)), progress), worker)
         .whenComplete((r, e) -> Platform.runLater(() -> {
           setControlsDisabled(false);
           if (e != null) {

@@ -4,6 +4,7 @@ import io.kubesim.gui.model.Frame;
 import io.kubesim.gui.model.NodeView;
 import io.kubesim.gui.model.Replay;
 import io.kubesim.gui.model.ReplayRunner;
+import io.kubesim.gui.view.CanvasView;
 import io.kubesim.scenarios.Durations;
 import io.kubesim.scenarios.Scenario;
 import io.kubesim.scenarios.ScenarioFile;
@@ -81,8 +82,8 @@ final class GuiCommand implements Callable<Integer> {
               + Suggest.closest(v.node(), names) + "; nodes: " + preview(names));
         }
       }
-      render(r, v, time, snapshot);
-      spec.commandLine().getOut().println("Wrote " + snapshot);
+      long drawn = render(r, v, time, snapshot);
+      spec.commandLine().getOut().printf("Wrote %s (%d moments replayed; the view drew in %d ms)%n", snapshot, r.frames().size(), drawn / 1_000_000);
       spec.commandLine().getOut().flush();
       return 0;
     } catch (InputError e) {
@@ -122,13 +123,15 @@ final class GuiCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void render(Replay r, ViewSpec v, long time, Path out) throws IOException {
+  /** Renders and writes the view; returns how long its drawing took in nanoseconds. */
+  private static long render(Replay r, ViewSpec v, long time, Path out) throws IOException {
     Headless.enable();
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Long> done = new CompletableFuture<>();
     Runnable draw = () -> {
       try {
-        Png.write(StandaloneViews.build(r, v, time), out);
-        done.complete(null);
+        CanvasView view = StandaloneViews.build(r, v, time);
+        Png.write(view, out);
+        done.complete(view.lastDrawNanos());
       } catch (Throwable t) {
         done.completeExceptionally(t);
       }
@@ -141,7 +144,7 @@ final class GuiCommand implements Callable<Integer> {
       Platform.runLater(draw);
     }
     try {
-      done.get();
+      return done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while rendering");

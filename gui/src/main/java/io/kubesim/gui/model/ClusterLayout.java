@@ -46,9 +46,14 @@ public record ClusterLayout(double tile, List<Box> headers, List<Tile> tiles) {
   public static ClusterLayout of(List<NodeView> nodes, double width, double height) {
     Map<String, Map<String, List<NodeView>>> byRegion = new TreeMap<>();
     for (NodeView n : nodes) byRegion.computeIfAbsent(n.region(), r -> new TreeMap<>()).computeIfAbsent(n.zone(), z -> new ArrayList<>()).add(n);
-    double size = MAX_TILE;
-    while (size > 2 && heightFor(byRegion, width, size) > height) size = size > 16 ? size * 0.9 : size - 1;
-    return place(byRegion, width, Math.max(2, Math.floor(size)));
+    // The largest whole-pixel size that fits (height only shrinks as tiles shrink).
+    int lo = 2, hi = (int) MAX_TILE;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) / 2;
+      if (heightFor(byRegion, width, mid) <= height) lo = mid;
+      else hi = mid - 1;
+    }
+    return place(byRegion, width, lo);
   }
 
   private static double heightFor(Map<String, Map<String, List<NodeView>>> byRegion, double width, double size) {

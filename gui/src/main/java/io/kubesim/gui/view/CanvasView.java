@@ -10,6 +10,7 @@ import javafx.scene.layout.Region;
  */
 public abstract class CanvasView extends Region {
   protected final Canvas canvas = new Canvas();
+  private long lastDrawNanos;
 
   protected CanvasView() {
     getChildren().add(canvas);
@@ -38,10 +39,17 @@ public abstract class CanvasView extends Region {
 
   /** Draws everything again from the current state. */
   public final void redraw() {
+    long start = System.nanoTime();
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setFill(Palette.BACKGROUND);
     g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
     if (canvas.getWidth() > 0 && canvas.getHeight() > 0) draw(g, canvas.getWidth(), canvas.getHeight());
+    lastDrawNanos = System.nanoTime() - start;
+  }
+
+  /** How long the last redraw took to issue its drawing commands (what a frame costs on the JavaFX thread). */
+  public long lastDrawNanos() {
+    return lastDrawNanos;
   }
 
   protected abstract void draw(GraphicsContext g, double w, double h);

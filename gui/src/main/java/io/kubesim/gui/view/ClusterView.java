@@ -29,6 +29,9 @@ import javafx.scene.text.TextAlignment;
 public final class ClusterView extends CanvasView {
   static final double TITLE = 22;
   static final double LEGEND = 22;
+  static final int LEGEND_WORKLOADS = 8;
+  /** Aggregated tiles whose pods belong to many workloads. */
+  static final Color MIXED = Color.rgb(90, 110, 150);
 
   private final StringProperty selectedNode = new SimpleStringProperty(this, "selectedNode");
   private String title = "";
@@ -176,22 +179,29 @@ public final class ClusterView extends CanvasView {
     }
   }
 
-  /** Small tiles: a bar from the bottom, as high as the node is full, new revision below old. */
+  /**
+   * Small tiles aggregate: a bar from the bottom as high as the node is full (against the fullest
+   * node), solid for the newest revisions and pale for older ones, in the hue of the node's main
+   * workload (slate when no workload has half its pods). Two rectangles per node, whatever it runs.
+   */
   private void drawFill(GraphicsContext g, Tile t, List<PodView> pods, int maxPods) {
     if (pods.isEmpty()) return;
-    Map<String, int[]> counts = new TreeMap<>();
-    for (PodView p : pods) counts.computeIfAbsent(p.workload(), k -> new int[2])[palette.isNewest(p) ? 0 : 1]++;
-    double s = t.size(), unit = s / maxPods, y = t.y() + s;
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      Color c = palette.workload(e.getKey());
-      double hNew = e.getValue()[0] * unit, hOld = e.getValue()[1] * unit;
-      g.setFill(c);
-      g.fillRect(t.x(), y - hNew, s, hNew);
-      y -= hNew;
-      g.setFill(c.deriveColor(0, 0.35, 1.15, 1));
-      g.fillRect(t.x(), y - hOld, s, hOld);
-      y -= hOld;
+    // Boyer-Moore majority vote: the workload with more than half the pods, without a map per tile.
+    int fresh = 0, votes = 0;
+    String main = null;
+    for (PodView p : pods) {
+      if (palette.isNewest(p)) fresh++;
+      if (votes == 0) main = p.workload();
+      votes += p.workload().equals(main) ? 1 : -1;
     }
+    int mainCount = 0;
+    for (PodView p : pods) if (p.workload().equals(main)) mainCount++;
+    Color c = 2 * mainCount >= pods.size() ? palette.workload(main) : MIXED;
+    double s = t.size(), unit = s / maxPods, hNew = fresh * unit, hOld = (pods.size() - fresh) * unit;
+    g.setFill(c);
+    g.fillRect(t.x(), t.y() + s - hNew, s, hNew);
+    g.setFill(c.deriveColor(0, 0.35, 1.15, 1));
+    g.fillRect(t.x(), t.y() + s - hNew - hOld, s, hOld);
   }
 
   private static String shortName(String name, double size) {
@@ -202,10 +212,18 @@ public final class ClusterView extends CanvasView {
   private void drawLegend(GraphicsContext g, double w, double h) {
     double x = 6, y = h - LEGEND + 5;
     g.setFont(Font.font("System", 11));
+    int shown = 0, hidden = 0;
     for (Map.Entry<String, Color> e : new TreeMap<>(palette.workloads()).entrySet()) {
-      if (e.getKey().isEmpty() || x > w - 120) continue;
-      x = legendItem(g, x, y, e.getValue(), e.getKey());
+      if (e.getKey().isEmpty()) continue;
+      if (shown++ < LEGEND_WORKLOADS) x = legendItem(g, x, y, e.getValue(), e.getKey());
+      else hidden++;
     }
+    if (hidden > 0) {
+      g.setFill(Palette.MUTED);
+      g.fillText("+" + hidden + " more", x, y);
+      x += textWidth("+" + hidden + " more", g.getFont()) + 12;
+    }
+    if (!layout.detailed()) x = legendItem(g, x, y, MIXED, "mixed workloads");
     Color any = palette.workloads().values().stream().findFirst().orElse(Color.GRAY);
     double oldX = x + 8;
     x = legendItem(g, oldX, y, any.deriveColor(0, 0.35, 1.15, 1), "old revision");
