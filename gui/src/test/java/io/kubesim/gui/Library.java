@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The library scenarios the tests open (small ones only: CI time), run once per JVM. */
 public final class Library {
   public static final Path ROLLING_UPGRADE = Path.of("../scenarios/library/rolling-upgrade-zone-skew.yaml");
+  public static final Path ZONE_REBOOT = Path.of("../scenarios/library/zone-reboot-taints-policy.yaml");
   public static final Path EPYC = Path.of("../scenarios/library/epyc-cpu-pinning.yaml");
 
   private static final Map<String, Replay> RUNS = new ConcurrentHashMap<>();

@@ -51,7 +51,10 @@ public final class ChartsView extends CanvasView {
   protected void draw(GraphicsContext g, double w, double h) {
     if (charts == null) return;
     List<Panel> panels = new ArrayList<>();
-    if (!charts.skew().isEmpty()) panels.add(new Panel("skew per spread constraint, all revisions and new revision only (dashed: maxSkew)", charts.skew(), "pods"));
+    boolean rollout = charts.skew().stream().anyMatch(x -> x.limit() == null);
+    if (!charts.skew().isEmpty()) {
+      panels.add(new Panel("skew per spread constraint" + (rollout ? ", all revisions and the new revision alone" : "") + " (dashed: maxSkew)", charts.skew(), "pods"));
+    }
     panels.add(new Panel("pending pods", List.of(charts.pending()), "pods"));
     if (!charts.alignment().isEmpty()) panels.add(new Panel("pinned containers aligned to one NUMA node / socket", charts.alignment(), "%"));
     g.setTextBaseline(VPos.TOP);
@@ -121,20 +124,23 @@ public final class ChartsView extends CanvasView {
     }
     g.setStroke(c);
     g.setLineWidth(1.8);
-    double lastX = px, lastY = py + ph;
+    g.setLineCap(javafx.scene.shape.StrokeLineCap.BUTT);
+    g.beginPath();
     boolean first = true;
+    double lastY = py + ph;
     for (Series.Point pt : s.points()) {
       double sx = px + pw * pt.time() / duration, sy = py + ph - ph * pt.value() / max;
-      if (!first) {
-        g.strokeLine(lastX, lastY, sx, lastY);
-        g.strokeLine(sx, lastY, sx, sy);
+      if (first) g.moveTo(sx, sy);
+      else {
+        g.lineTo(sx, lastY);
+        g.lineTo(sx, sy);
       }
       first = false;
-      lastX = sx;
       lastY = sy;
     }
     // The last value holds to the end of the run.
-    if (!first) g.strokeLine(lastX, lastY, px + pw, lastY);
+    if (!first) g.lineTo(px + pw, lastY);
+    g.stroke();
   }
 
   private static void legend(GraphicsContext g, String text, Color c, double right, double y) {

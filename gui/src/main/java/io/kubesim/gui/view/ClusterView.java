@@ -30,6 +30,7 @@ public final class ClusterView extends CanvasView {
   static final double TITLE = 22;
   static final double LEGEND = 22;
   static final int LEGEND_WORKLOADS = 8;
+  static final double PENDING = 24;
   /** Aggregated tiles whose pods belong to many workloads. */
   static final Color MIXED = Color.rgb(90, 110, 150);
 
@@ -84,7 +85,8 @@ public final class ClusterView extends CanvasView {
     g.setFont(Font.font("System", FontWeight.BOLD, 14));
     g.fillText(title + "   t=" + SimTime.human(time) + "   " + frame.nodes().size() + " nodes, " + (frame.pods().size() - frame.pending().size())
         + " pods bound, " + frame.pending().size() + " pending", 6, 3);
-    layout = ClusterLayout.of(frame.nodes(), w, h - TITLE - LEGEND);
+    double pendingStrip = frame.pending().isEmpty() ? 0 : PENDING;
+    layout = ClusterLayout.of(frame.nodes(), w, h - TITLE - LEGEND - pendingStrip);
     g.save();
     g.translate(0, TITLE);
     int maxPods = 1;
@@ -92,6 +94,9 @@ public final class ClusterView extends CanvasView {
     for (Box b : layout.headers()) drawHeader(g, b);
     for (Tile t : layout.tiles()) drawTile(g, t, maxPods);
     g.restore();
+    double bottom = 0;
+    for (Box b : layout.headers()) bottom = Math.max(bottom, b.y() + b.h());
+    if (pendingStrip > 0) drawPending(g, w, TITLE + bottom + 4);
     drawLegend(g, w, h);
   }
 
@@ -147,6 +152,12 @@ public final class ClusterView extends CanvasView {
       g.setFill(Palette.TEXT);
       g.setFont(Font.font("System", Math.max(8, Math.min(11, s / 7))));
       g.fillText(shortName(n.name(), s), x + 2, y + s - 13, s - 4);
+      String state = (n.notReady() ? "NotReady " : "") + (n.unschedulable() ? "cordoned " : "");
+      if (!n.userTaints().isEmpty()) state += n.userTaints().get(0) + (n.userTaints().size() > 1 ? " +" + (n.userTaints().size() - 1) : "");
+      if (!state.isEmpty() && s >= 60) {
+        g.setFill(n.notReady() ? Palette.NOT_READY : Palette.TAINTED);
+        g.fillText(state.trim(), x + 2, y + s - 26, s - 4);
+      }
     }
   }
 
@@ -202,6 +213,24 @@ public final class ClusterView extends CanvasView {
     g.fillRect(t.x(), t.y() + s - hNew, s, hNew);
     g.setFill(c.deriveColor(0, 0.35, 1.15, 1));
     g.fillRect(t.x(), t.y() + s - hNew - hOld, s, hOld);
+  }
+
+  /** Pending pods as a strip of squares, oldest first, so waiting shows without opening the pods tab. */
+  private void drawPending(GraphicsContext g, double w, double y) {
+    g.setFont(Font.font("System", FontWeight.BOLD, 12));
+    g.setFill(Palette.NOT_READY);
+    String label = frame.pending().size() + " pending:";
+    g.fillText(label, 6, y + 4);
+    double x = 14 + textWidth(label, g.getFont());
+    for (PodView p : frame.pending()) {
+      if (x > w - 16) break;
+      g.setFill(palette.pod(p));
+      g.fillRect(x, y + 3, 14, 14);
+      g.setStroke(Palette.NOT_READY);
+      g.setLineWidth(1);
+      g.strokeRect(x + 0.5, y + 3.5, 13, 13);
+      x += 17;
+    }
   }
 
   private static String shortName(String name, double size) {

@@ -23,6 +23,19 @@ class PodStoryTest {
   }
 
   @Test
+  void aPendingPodShowsUpstreamsReasonAndEveryNodesVerdict() {
+    Replay reboot = Library.replay(Library.ZONE_REBOOT, "ignore");
+    long t = 12 * 60_000;
+    PodView pending = reboot.frameAt(t).pending().get(0);
+    List<String> story = PodStory.of(reboot, t, pending.key());
+    assertThat(story.get(0)).contains(pending.key()).contains("Pending");
+    assertThat(story).anyMatch(l -> l.startsWith("0/9 nodes are available: "));
+    assertThat(story).contains("per-node filter verdicts:");
+    assertThat(story.stream().filter(l -> l.startsWith("  worker-"))).hasSize(9);
+    assertThat(story).anyMatch(l -> l.startsWith("  worker-1: TaintToleration: "));
+  }
+
+  @Test
   void aPodThatDoesNotExistYetSaysSo() {
     assertThat(PodStory.of(replay, 0, "default/nobody")).containsExactly("default/nobody does not exist at 0s");
   }
