@@ -52,6 +52,9 @@ final class GuiCommand implements Callable<Integer> {
   @Option(names = "--view", paramLabel = "VIEW", description = "With --snapshot: cluster (default), node:NAME or charts.")
   String view = "cluster";
 
+  @Option(names = "--compare", paramLabel = "NAME", description = "With --snapshot and the cluster view: another variant side by side.")
+  String compare;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -64,8 +67,10 @@ final class GuiCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         return usage(err, e.getMessage());
       }
+      if (compare != null && v.kind() != ViewSpec.Kind.cluster) return usage(err, "--compare works with the cluster view only");
       ScenarioFile sf = new ScenarioLoader().load(file);
       Scenario s = sf.decode(variant == null ? sf.variants().get(0) : ScenarioLoader.find(sf.variants(), variant));
+      Scenario other = compare == null ? null : sf.decode(ScenarioLoader.find(sf.variants(), compare));
       long time = s.durationMs();
       if (at != null) {
         Long t = Durations.parseOrNull(at);
@@ -82,7 +87,8 @@ final class GuiCommand implements Callable<Integer> {
               + Suggest.closest(v.node(), names) + "; nodes: " + preview(names));
         }
       }
-      long drawn = render(r, v, time, snapshot);
+      Replay second = other == null ? null : ReplayRunner.run(other, ScenarioRunner.Progress.NONE);
+      long drawn = render(r, second, v, time, snapshot);
       spec.commandLine().getOut().printf("Wrote %s (%d moments replayed; the view drew in %d ms)%n", snapshot, r.frames().size(), drawn / 1_000_000);
       spec.commandLine().getOut().flush();
       return 0;
@@ -124,11 +130,16 @@ final class GuiCommand implements Callable<Integer> {
   }
 
   /** Renders and writes the view; returns how long its drawing took in nanoseconds. */
-  private static long render(Replay r, ViewSpec v, long time, Path out) throws IOException {
+  private static long render(Replay r, Replay second, ViewSpec v, long time, Path out) throws IOException {
     Headless.enable();
     CompletableFuture<Long> done = new CompletableFuture<>();
     Runnable draw = () -> {
       try {
+        if (second != null) {
+          Png.write(StandaloneViews.sideBySide(r, second, time), out);
+          done.complete(0L);
+          return;
+        }
         CanvasView view = StandaloneViews.build(r, v, time);
         Png.write(view, out);
         done.complete(view.lastDrawNanos());

@@ -8,6 +8,7 @@ import io.kubesim.gui.view.ChartsView;
 import io.kubesim.gui.view.ClusterView;
 import io.kubesim.gui.view.NodeCpuView;
 import io.kubesim.gui.view.Palette;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
@@ -43,6 +44,39 @@ final class StandaloneViews {
     root.resize(WIDTH, HEIGHT);
     root.layout();
     view.redraw();
+    if (view instanceof ClusterView c && c.contentHeight() < HEIGHT - 40) {
+      // A small cluster does not fill the height its tiles are sized for: crop the picture to it.
+      double h = Math.max(300, c.contentHeight());
+      root.resize(WIDTH, h);
+      root.layout();
+      view.redraw();
+    }
     return view;
+  }
+
+  /** Two variants' cluster views side by side at the same moment, sharing one palette. */
+  static javafx.scene.layout.HBox sideBySide(Replay left, Replay right, long time) {
+    List<Frame> both = new java.util.ArrayList<>(left.frames());
+    both.addAll(right.frames());
+    Palette palette = new Palette(both);
+    ClusterView a = new ClusterView(), b = new ClusterView();
+    a.show(left.scenario().name() + " / " + left.variant(), left.frameAt(time), palette, time);
+    b.show(right.variant(), right.frameAt(time), palette, time);
+    javafx.scene.layout.HBox root = new javafx.scene.layout.HBox(8, a, b);
+    root.setStyle("-fx-background-color: white;");
+    new Scene(root, WIDTH, HEIGHT);
+    for (ClusterView v : List.of(a, b)) v.setPrefWidth((WIDTH - 8) / 2);
+    root.resize(WIDTH, HEIGHT);
+    root.layout();
+    a.redraw();
+    b.redraw();
+    double h = Math.max(300, Math.max(a.contentHeight(), b.contentHeight()));
+    if (h < HEIGHT - 40) {
+      root.resize(WIDTH, h);
+      root.layout();
+      a.redraw();
+      b.redraw();
+    }
+    return root;
   }
 }

@@ -25,8 +25,8 @@ public record ClusterLayout(double tile, List<Box> headers, List<Tile> tiles) {
     }
   }
 
-  /** A region's or zone's heading and the area it spans. */
-  public record Box(String label, double x, double y, double w, double h, boolean region) {}
+  /** A region's or zone's heading, the area it spans and its nodes. */
+  public record Box(String label, double x, double y, double w, double h, boolean region, List<NodeView> nodes) {}
 
   public boolean detailed() {
     return tile >= DETAIL_TILE;
@@ -84,13 +84,15 @@ public record ClusterLayout(double tile, List<Box> headers, List<Tile> tiles) {
     for (Map.Entry<String, Map<String, List<NodeView>>> region : byRegion.entrySet()) {
       Map<String, List<NodeView>> zones = region.getValue();
       double h = regionHeight(zones, width, size);
-      headers.add(new Box(region.getKey().isEmpty() ? "(no region)" : region.getKey(), 0, y, width, h, true));
+      List<NodeView> all = new ArrayList<>();
+      zones.values().forEach(all::addAll);
+      headers.add(new Box(region.getKey().isEmpty() ? "(no region)" : region.getKey(), 0, y, width, h, true, List.copyOf(all)));
       double columnWidth = width / zones.size();
       int perRow = perRow(columnWidth, size);
       double x = 0;
       for (Map.Entry<String, List<NodeView>> zone : zones.entrySet()) {
         List<NodeView> ns = zone.getValue();
-        headers.add(new Box(zone.getKey().isEmpty() ? "(no zone)" : zone.getKey(), x + 2, y + HEADER, columnWidth - 4, h - HEADER - 2, false));
+        headers.add(new Box(zone.getKey().isEmpty() ? "(no zone)" : zone.getKey(), x + 2, y + HEADER, columnWidth - 4, h - HEADER - 2, false, List.copyOf(ns)));
         for (int i = 0; i < ns.size(); i++) {
           double tx = x + PAD + (i % perRow) * (size + gap(size));
           double ty = y + 2 * HEADER + PAD + (i / perRow) * (size + gap(size));

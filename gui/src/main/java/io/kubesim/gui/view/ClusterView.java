@@ -69,6 +69,18 @@ public final class ClusterView extends CanvasView {
     return layout;
   }
 
+  private double layoutBottom() {
+    double bottom = 0;
+    for (Box b : layout.headers()) bottom = Math.max(bottom, b.y() + b.h());
+    return bottom;
+  }
+
+  /** The height the last drawing used: title, zones, pending strip and legend (snapshots crop to it). */
+  public double contentHeight() {
+    if (layout == null) return getHeight();
+    return TITLE + layoutBottom() + (frame.pending().isEmpty() ? 0 : PENDING + 4) + LEGEND + 6;
+  }
+
   /** The centre of a node's tile in this view's coordinates, for tests that click it. */
   public double[] centreOf(String node) {
     Tile t = layout.tileOf(node);
@@ -84,7 +96,7 @@ public final class ClusterView extends CanvasView {
     g.setFill(Palette.TEXT);
     g.setFont(Font.font("System", FontWeight.BOLD, 14));
     g.fillText(title + "   t=" + SimTime.human(time) + "   " + frame.nodes().size() + " nodes, " + (frame.pods().size() - frame.pending().size())
-        + " pods bound, " + frame.pending().size() + " pending", 6, 3);
+        + " pods bound, " + frame.pending().size() + " pending", 6, 3, w - 12);
     double pendingStrip = frame.pending().isEmpty() ? 0 : PENDING;
     layout = ClusterLayout.of(frame.nodes(), w, h - TITLE - LEGEND - pendingStrip);
     g.save();
@@ -94,9 +106,7 @@ public final class ClusterView extends CanvasView {
     for (Box b : layout.headers()) drawHeader(g, b);
     for (Tile t : layout.tiles()) drawTile(g, t, maxPods);
     g.restore();
-    double bottom = 0;
-    for (Box b : layout.headers()) bottom = Math.max(bottom, b.y() + b.h());
-    if (pendingStrip > 0) drawPending(g, w, TITLE + bottom + 4);
+    if (pendingStrip > 0) drawPending(g, w, TITLE + layoutBottom() + 4);
     drawLegend(g, w, h);
   }
 
@@ -110,7 +120,10 @@ public final class ClusterView extends CanvasView {
       g.setLineWidth(1);
       g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
       g.setFill(Palette.TEXT);
-      g.fillText("zone " + b.label(), b.x() + 6, b.y() + 2);
+      int pods = 0;
+      for (NodeView n : b.nodes()) pods += frame.podsOn(n.name()).size();
+      // Pods per zone: what the zone spread constraints compare.
+      g.fillText("zone " + b.label() + "   " + b.nodes().size() + " nodes, " + pods + " pods", b.x() + 6, b.y() + 2, b.w() - 12);
     }
   }
 
@@ -166,7 +179,7 @@ public final class ClusterView extends CanvasView {
     if (pods.isEmpty()) return;
     double inner = t.size() - 6, area = inner - 12;
     int perRow = (int) Math.ceil(Math.sqrt(pods.size() * inner / Math.max(1, area)));
-    double cell = Math.min(inner / perRow, 30);
+    double cell = Math.min(inner / perRow, Math.max(30, t.size() / 5));
     for (int i = 0; i < pods.size(); i++) {
       PodView p = pods.get(i);
       double px = t.x() + 3 + (i % perRow) * cell, py = t.y() + 3 + (i / perRow) * cell;
@@ -266,6 +279,7 @@ public final class ClusterView extends CanvasView {
   }
 
   static double legendItem(GraphicsContext g, double x, double y, Color c, String label) {
+    g.setTextBaseline(VPos.TOP);
     g.setFill(c);
     g.fillRect(x, y + 1, 11, 11);
     g.setFill(Palette.TEXT);
