@@ -35,7 +35,7 @@ class NodeCpuViewTest {
     NodeCpuView[] view = new NodeCpuView[1];
     robot.interact(() -> view[0] = (NodeCpuView) StandaloneViews.build(replay, new ViewSpec(ViewSpec.Kind.node, "epyc-0"), 0));
     String text = view[0].hoverText(40, 120);
-    assertThat(text).startsWith("NUMA node 0 (socket 0)").contains("distances:").contains("to node 0: 10");
+    assertThat(text).startsWith("NUMA node 0 (socket 0)\nCPU 0 (core 0): reserved").contains("distances:").contains("to node 0: 10");
     assertThat(text.lines().filter(l -> l.startsWith("  to node "))).hasSize(8);
   }
 }

@@ -38,6 +38,15 @@ public final class NodeCpuView extends CanvasView {
   private CpuTopology topology;
   private NodeCpus cpus;
 
+  private final List<ThreadBox> threadBoxes = new ArrayList<>();
+  private final Map<String, Integer> podShade = new HashMap<>();
+
+  private record ThreadBox(int cpu, double x, double y, double w, double h) {
+    boolean contains(double px, double py) {
+      return px >= x && px < x + w && py >= y && py < y + h;
+    }
+  }
+
   private record NumaBox(int numa, int socket, double x, double y, double w, double h) {
     boolean contains(double px, double py) {
       return px >= x && px < x + w && py >= y && py < y + h;
@@ -77,16 +86,29 @@ public final class NodeCpuView extends CanvasView {
     for (NumaBox b : numaBoxes) {
       if (!b.contains(x, y)) continue;
       NumaDistances d = topology.numaDistances();
-      StringBuilder s = new StringBuilder("NUMA node " + b.numa() + " (socket " + b.socket() + ")\ndistances:");
+      StringBuilder s = new StringBuilder("NUMA node " + b.numa() + " (socket " + b.socket() + ")\n");
+      for (ThreadBox t : threadBoxes) {
+        if (t.contains(x, y)) s.append("CPU ").append(t.cpu()).append(" (core ").append(topology.info(t.cpu()).core()).append("): ").append(cpuOwner(t.cpu())).append('\n');
+      }
+      s.append("distances:");
       for (int other : d.nodes()) s.append("\n  to node ").append(other).append(": ").append(d.distance(b.numa(), other));
       return s.toString();
     }
     return node == null ? "" : node.name();
   }
 
+  private String cpuOwner(int cpu) {
+    if (cpus.reserved().contains(cpu)) return "reserved";
+    String owner = cpus.owners().get(cpu);
+    if (owner != null) return owner;
+    return cpus.shared().contains(cpu) ? "shared pool" : "unassigned";
+  }
+
   @Override
   protected void draw(GraphicsContext g, double w, double h) {
     numaBoxes.clear();
+    threadBoxes.clear();
+    podShade.clear();
     g.setTextBaseline(VPos.TOP);
     g.setFill(Palette.TEXT);
     if (node == null) {
@@ -185,6 +207,7 @@ public final class NodeCpuView extends CanvasView {
         int cpu = core.get(t).cpu();
         g.setFill(threadColour(cpu, pods));
         g.fillRect(cx + 1 + t * tw, cy + 1, tw - 1, ch - 4);
+        threadBoxes.add(new ThreadBox(cpu, cx + 1 + t * tw, cy + 1, tw - 1, ch - 4));
         if (tw >= 14 && ch >= 12) {
           g.setFill(cpus.reserved().contains(cpu) ? Color.WHITE : Palette.TEXT);
           g.fillText(Integer.toString(cpu), cx + 2 + t * tw, cy + 2);
@@ -201,7 +224,10 @@ public final class NodeCpuView extends CanvasView {
     String owner = cpus.owners().get(cpu);
     if (owner != null) {
       PodView p = pods.get(owner.substring(0, owner.lastIndexOf('/')));
-      return p == null ? Color.GRAY : palette.pod(p);
+      if (p == null) return Color.GRAY;
+      // Pods of one workload share its hue; alternating shades tell neighbouring containers apart.
+      int shade = podShade.computeIfAbsent(owner, o -> podShade.size() % 4);
+      return palette.pod(p).deriveColor(0, 1, 0.7 + 0.12 * shade, 1);
     }
     return cpus.shared().contains(cpu) ? Palette.SHARED_POOL : Color.WHITE;
   }
