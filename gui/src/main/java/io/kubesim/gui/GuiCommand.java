@@ -109,6 +109,16 @@ final class GuiCommand implements Callable<Integer> {
     }
   }
 
+  /** On Linux the window needs X11 or Wayland, unless a headless glass platform was chosen. */
+  static boolean noDisplay() {
+    boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    return linux && System.getProperty("glass.platform") == null && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
   private static String preview(java.util.List<String> names) {
     return names.size() <= 8 ? String.join(", ", names) : String.join(", ", names.subList(0, 8)) + ", ... (" + names.size() + " in all)";
   }
@@ -123,6 +133,10 @@ final class GuiCommand implements Callable<Integer> {
     if (file != null) {
       ScenarioFile sf = new ScenarioLoader().load(file);
       if (variant != null) ScenarioLoader.find(sf.variants(), variant);
+    }
+    if (noDisplay()) {
+      err.println("sim gui: no display to open a window on (DISPLAY is not set); --snapshot OUT.png renders a view without one");
+      return 2;
     }
     ExplorerApp.initial = new ExplorerApp.Initial(file, variant);
     Application.launch(ExplorerApp.class);
