@@ -115,29 +115,11 @@ public final class FrameRecorder implements SimulationListener {
 
   private Frame capture(long now) {
     Cluster c = sim.cluster();
-    List<NodeView> nodes = new ArrayList<>();
-    Map<String, Cached<Node, NodeView>> keptNodes = new HashMap<>();
-    for (NodeInfo info : c.nodeInfos()) {
-      Node n = info.node();
-      Cached<Node, NodeView> cached = nodeViews.get(n.name());
-      if (cached == null || cached.source() != n) cached = new Cached<>(n, nodeView(n));
-      keptNodes.put(n.name(), cached);
-      nodes.add(cached.view());
-    }
-    nodeViews.clear();
-    nodeViews.putAll(keptNodes);
+    List<Node> current = new ArrayList<>();
+    for (NodeInfo info : c.nodeInfos()) current.add(info.node());
+    List<NodeView> nodes = views(current, nodeViews, Node::name, FrameRecorder::nodeView);
     nodes.sort(java.util.Comparator.comparing(NodeView::name));
-
-    List<PodView> pods = new ArrayList<>();
-    Map<String, Cached<Pod, PodView>> keptPods = new HashMap<>();
-    for (Pod p : c.pods()) {
-      Cached<Pod, PodView> cached = podViews.get(p.key());
-      if (cached == null || cached.source() != p) cached = new Cached<>(p, podView(p));
-      keptPods.put(p.key(), cached);
-      pods.add(cached.view());
-    }
-    podViews.clear();
-    podViews.putAll(keptPods);
+    List<PodView> pods = views(c.pods(), podViews, Pod::key, this::podView);
     pods.sort(java.util.Comparator.comparing(PodView::key));
 
     Map<String, NodeCpus> cpus = new TreeMap<>();
@@ -162,6 +144,22 @@ public final class FrameRecorder implements SimulationListener {
       cpus.put(e.getKey(), new NodeCpus(a.reservedCpus(), a.sharedPool(), owners));
     }
     return Frame.of(now, nodes, pods, cpus, new Alignment(exclusive, numa, socket), events);
+  }
+
+  /** The views of {@code sources}, reusing the cached view of every object the simulator has not replaced; the cache keeps only current objects. */
+  private static <S, V> List<V> views(Iterable<S> sources, Map<String, Cached<S, V>> cache, java.util.function.Function<S, String> key,
+      java.util.function.Function<S, V> view) {
+    List<V> out = new ArrayList<>();
+    Map<String, Cached<S, V>> kept = new HashMap<>();
+    for (S source : sources) {
+      Cached<S, V> cached = cache.get(key.apply(source));
+      if (cached == null || cached.source() != source) cached = new Cached<>(source, view.apply(source));
+      kept.put(key.apply(source), cached);
+      out.add(cached.view());
+    }
+    cache.clear();
+    cache.putAll(kept);
+    return out;
   }
 
   private static NodeView nodeView(Node n) {
