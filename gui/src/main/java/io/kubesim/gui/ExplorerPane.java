@@ -11,6 +11,7 @@ import io.kubesim.gui.view.ChartsView;
 import io.kubesim.gui.view.ClusterView;
 import io.kubesim.gui.view.NodeCpuView;
 import io.kubesim.gui.view.Palette;
+import io.kubesim.gui.view.Zoomable;
 import io.kubesim.scenarios.ScenarioFile;
 import io.kubesim.scenarios.ScenarioLoader;
 import io.kubesim.scenarios.VariantSpec;
@@ -86,7 +87,9 @@ public final class ExplorerPane extends BorderPane {
   private final ChartsView chartsView = new ChartsView();
   private final ListView<String> podList = new ListView<>();
   private final TextArea story = new TextArea();
-  private final SplitPane clusters = new SplitPane(clusterView);
+  private final Zoomable clusterScroll = new Zoomable(clusterView);
+  private final Zoomable compareScroll = new Zoomable(compareView);
+  private final SplitPane clusters = new SplitPane(clusterScroll);
   private final Timeline player = new Timeline(new KeyFrame(Duration.millis(120), e -> step(1)));
 
   private ScenarioFile scenarioFile;
@@ -123,7 +126,15 @@ public final class ExplorerPane extends BorderPane {
     compareBox.setOnAction(e -> {
       if (compareBox.getValue() != null) showCompare(compareBox.getValue());
     });
-    setTop(new ToolBar(open, fileLabel, new Label("variant"), variantBox, new Label("compare with"), compareBox, exportButton));
+    Button zoomIn = new Button("zoom +");
+    Button zoomOut = new Button("zoom −");
+    zoomIn.setId("zoom-in");
+    zoomOut.setId("zoom-out");
+    zoomIn.setOnAction(e -> zoomBy(1.5));
+    zoomOut.setOnAction(e -> zoomBy(1 / 1.5));
+    // Both sides of a comparison zoom together.
+    compareScroll.zoomProperty().bindBidirectional(clusterScroll.zoomProperty());
+    setTop(new ToolBar(open, fileLabel, new Label("variant"), variantBox, new Label("compare with"), compareBox, zoomIn, zoomOut, exportButton));
 
     TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsView), new Tab("Pods", podsPane()));
     tabs.setId("tabs");
@@ -253,12 +264,12 @@ public final class ExplorerPane extends BorderPane {
   private void showCompare(String variant) {
     if (variant.equals(NONE)) {
       compare = null;
-      clusters.getItems().setAll(clusterView);
+      clusters.getItems().setAll(clusterScroll);
       return;
     }
     replayOf(variant).thenAcceptAsync(r -> {
       compare = r;
-      if (!clusters.getItems().contains(compareView)) clusters.getItems().add(compareView);
+      if (!clusters.getItems().contains(compareScroll)) clusters.getItems().add(compareScroll);
       refresh();
     }, Platform::runLater);
   }
@@ -333,6 +344,11 @@ public final class ExplorerPane extends BorderPane {
       return;
     }
     story.setText(String.join("\n", PodStory.of(replay, time, item.substring(0, item.indexOf("  ")))));
+  }
+
+  /** Zooms the cluster views (ctrl + mouse wheel does the same). */
+  public void zoomBy(double factor) {
+    clusterScroll.zoomBy(factor);
   }
 
   // ------------------------------------------------------------------ export

@@ -100,6 +100,23 @@ class ExplorerTest {
   }
 
   @Test
+  void zoomingInMakesTheClusterTallerThanTheWindowAndZoomingOutFitsItAgain(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    double before = pane.clusterView().tiles().tile();
+    double height = pane.clusterView().getHeight();
+    robot.clickOn("#zoom-in");
+    robot.clickOn("#zoom-in");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(pane.clusterView().getHeight()).isGreaterThan(height * 2);
+    assertThat(pane.clusterView().tiles().tile()).isGreaterThanOrEqualTo(before);
+    robot.clickOn("#zoom-out");
+    robot.clickOn("#zoom-out");
+    robot.clickOn("#zoom-out");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(pane.clusterView().getHeight()).isEqualTo(height);
+  }
+
+  @Test
   void exportWritesTheShownViewsAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
     openRollingUpgrade(robot);
     Path out = dir.resolve("view.png");

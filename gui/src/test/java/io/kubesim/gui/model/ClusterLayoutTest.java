@@ -16,6 +16,11 @@ class ClusterLayoutTest {
   }
 
   @Test
+  void zoomedInEightfoldFiveThousandNodesShowTheirPodsAgain() {
+    assertThat(ClusterLayout.of(nodes(5000, 3), 1400, 800 * 8).detailed()).isTrue();
+  }
+
+  @Test
   void aSmallClusterGetsLargeTilesThatShowPods() {
     ClusterLayout l = ClusterLayout.of(nodes(9, 3), 1400, 800);
     assertThat(l.detailed()).isTrue();
