@@ -257,8 +257,13 @@ public final class ClusterView extends CanvasView {
     int shown = 0, hidden = 0;
     for (Map.Entry<String, Color> e : new TreeMap<>(palette.workloads()).entrySet()) {
       if (e.getKey().isEmpty()) continue;
-      if (shown++ < LEGEND_WORKLOADS) x = legendItem(g, x, y, e.getValue(), e.getKey());
-      else hidden++;
+      // Room is kept for the state items that follow.
+      if (shown < LEGEND_WORKLOADS && x + textWidth(e.getKey(), g.getFont()) < w - 520) {
+        x = legendItem(g, x, y, e.getValue(), e.getKey());
+        shown++;
+      } else {
+        hidden++;
+      }
     }
     if (hidden > 0) {
       g.setFill(Palette.MUTED);
