@@ -78,6 +78,8 @@ public final class ExplorerPane extends BorderPane {
   private final Button playButton = new Button("▶ play");
   private final Button pauseButton = new Button("❚❚ pause");
   private final Button nextButton = new Button("next ▶");
+  private final Button prevEventButton = new Button("◀◀ event");
+  private final Button nextEventButton = new Button("event ▶▶");
   private final Slider scrubber = new Slider(0, 1, 0);
   private final Label timeLabel = new Label("t=0s");
   private final Label status = new Label("Open a scenario file.");
@@ -109,6 +111,8 @@ public final class ExplorerPane extends BorderPane {
     playButton.setId("play");
     pauseButton.setId("pause");
     nextButton.setId("next");
+    prevEventButton.setId("prev-event");
+    nextEventButton.setId("next-event");
     scrubber.setId("scrubber");
     timeLabel.setId("time");
     status.setId("status");
@@ -146,6 +150,9 @@ public final class ExplorerPane extends BorderPane {
     player.setCycleCount(Timeline.INDEFINITE);
     prevButton.setOnAction(e -> step(-1));
     nextButton.setOnAction(e -> step(1));
+    prevEventButton.setOnAction(e -> stepEvent(-1));
+    nextEventButton.setOnAction(e -> stepEvent(1));
+    chartsView.setOnTimeClicked(this::select);
     playButton.setOnAction(e -> player.play());
     pauseButton.setOnAction(e -> player.stop());
     scrubber.valueProperty().addListener((o, a, b) -> {
@@ -153,7 +160,7 @@ public final class ExplorerPane extends BorderPane {
     });
     HBox.setHgrow(scrubber, Priority.ALWAYS);
     timeLabel.setMinWidth(170);
-    HBox bar = new HBox(6, prevButton, playButton, pauseButton, nextButton, scrubber, timeLabel);
+    HBox bar = new HBox(6, prevEventButton, prevButton, playButton, pauseButton, nextButton, nextEventButton, scrubber, timeLabel);
     bar.setPadding(new Insets(4));
     setBottom(new BorderPaneBottom(bar, status));
 
@@ -275,7 +282,7 @@ public final class ExplorerPane extends BorderPane {
   }
 
   private void setControlsDisabled(boolean disabled) {
-    for (var c : List.of(prevButton, playButton, pauseButton, nextButton, scrubber, exportButton, variantBox, compareBox)) c.setDisable(disabled);
+    for (var c : List.of(prevEventButton, prevButton, playButton, pauseButton, nextButton, nextEventButton, scrubber, exportButton, variantBox, compareBox)) c.setDisable(disabled);
   }
 
   // ------------------------------------------------------------------ the selected moment
@@ -298,6 +305,17 @@ public final class ExplorerPane extends BorderPane {
       return;
     }
     select(frames.get(j).time());
+  }
+
+  /** To the next (or previous) timeline event of the scenario, e.g. "roll out web:v2". */
+  public void stepEvent(int direction) {
+    if (replay == null) return;
+    Long target = null;
+    for (io.kubesim.metrics.Recorder.TimelineMark m : replay.result().marks()) {
+      if (direction > 0 && m.time() > time && (target == null || m.time() < target)) target = m.time();
+      if (direction < 0 && m.time() < time && (target == null || m.time() > target)) target = m.time();
+    }
+    if (target != null) select(target);
   }
 
   public long time() {

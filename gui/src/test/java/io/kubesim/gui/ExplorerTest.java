@@ -2,6 +2,7 @@ package io.kubesim.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubesim.gui.view.ChartsView;
 import io.kubesim.gui.view.ClusterView;
 import io.kubesim.gui.view.NodeCpuView;
 import java.nio.file.Files;
@@ -64,6 +65,40 @@ class ExplorerTest {
     robot.clickOn("#prev");
     assertThat(pane.time()).isEqualTo(first);
     assertThat(robot.lookup("#time").queryAs(Label.class).getText()).startsWith("t=" + io.kubesim.controllers.SimTime.human(first));
+  }
+
+  @Test
+  void eventButtonsJumpToTheScenariosTimelineEvents(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> pane.select(0));
+    robot.clickOn("#next-event");
+    assertThat(pane.time()).isEqualTo(10 * 60_000);
+    robot.clickOn("#next-event");
+    assertThat(pane.time()).isEqualTo(10 * 60_000);
+    robot.interact(() -> pane.select(20 * 60_000));
+    robot.clickOn("#prev-event");
+    assertThat(pane.time()).isEqualTo(10 * 60_000);
+  }
+
+  @Test
+  void clickingAChartMovesEveryViewToThatTime(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+    ChartsView charts = robot.lookup("#charts-view").queryAs(ChartsView.class);
+    long target = 15 * 60_000;
+    robot.clickOn(charts.localToScreen(charts.xOf(target), charts.getHeight() / 2));
+    assertThat(pane.time()).isCloseTo(target, org.assertj.core.data.Offset.offset(20_000L));
+    assertThat(robot.lookup("#scrubber").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo((double) pane.time());
+  }
+
+  @Test
+  void hoveringANodeDescribesItsPods(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    robot.interact(() -> pane.select(pane.replay().scenario().durationMs()));
+    ClusterView cluster = pane.clusterView();
+    double[] c = cluster.centreOf("worker-3");
+    int pods = pane.replay().frameAt(pane.time()).podsOn("worker-3").size();
+    assertThat(cluster.describe(c[0], c[1])).startsWith("worker-3  (zone zone-a)\nReady\ntaints: none\n" + pods + " pods");
   }
 
   @Test

@@ -34,8 +34,31 @@ public final class ChartsView extends CanvasView {
   /** A chart panel: its title, its lines, and the unit of its axis. */
   private record Panel(String title, List<Series> series, String unit) {}
 
+  private java.util.function.LongConsumer onTimeClicked = t -> {};
+
   public ChartsView() {
     setId("charts-view");
+    canvas.setOnMouseClicked(e -> {
+      double pw = canvas.getWidth() - LEFT - RIGHT;
+      if (charts == null || pw <= 0) return;
+      double f = (e.getX() - LEFT) / pw;
+      if (f >= 0 && f <= 1) onTimeClicked.accept(timeAt(f));
+    });
+  }
+
+  /** Called with the time under a click, so a click on a chart moves every view there. */
+  public void setOnTimeClicked(java.util.function.LongConsumer action) {
+    onTimeClicked = action;
+  }
+
+  /** The time at a fraction of the time axis. */
+  long timeAt(double fraction) {
+    return Math.round(fraction * duration);
+  }
+
+  /** The x coordinate of a time, for tests that click it. */
+  public double xOf(long t) {
+    return LEFT + (canvas.getWidth() - LEFT - RIGHT) * t / duration;
   }
 
   public void show(String title, Charts charts, List<Recorder.TimelineMark> marks, long duration, long time) {

@@ -49,6 +49,10 @@ public final class ClusterView extends CanvasView {
       if (t != null) selectedNode.set(t.node().name());
     });
     selectedNode.addListener((o, a, b) -> redraw());
+    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    tip.setShowDelay(javafx.util.Duration.millis(150));
+    javafx.scene.control.Tooltip.install(canvas, tip);
+    canvas.setOnMouseMoved(e -> tip.setText(describe(e.getX(), e.getY())));
   }
 
   public StringProperty selectedNodeProperty() {
@@ -79,6 +83,21 @@ public final class ClusterView extends CanvasView {
   public double contentHeight() {
     if (layout == null) return getHeight();
     return TITLE + layoutBottom() + (frame.pending().isEmpty() ? 0 : PENDING + 4) + LEGEND + 6;
+  }
+
+  /** What hovering shows at a point: the node, its zone, state, taints and pods by workload. */
+  public String describe(double x, double y) {
+    Tile t = layout == null ? null : layout.tileAt(x, y - TITLE);
+    if (t == null) return "";
+    NodeView n = t.node();
+    List<PodView> pods = frame.podsOn(n.name());
+    Map<String, Integer> byWorkload = new TreeMap<>();
+    for (PodView p : pods) byWorkload.merge(p.workload().isEmpty() ? "(no workload)" : p.workload(), 1, Integer::sum);
+    StringBuilder s = new StringBuilder(n.name() + "  (zone " + n.zone() + ")\n");
+    s.append(n.notReady() ? "NotReady" : "Ready").append(n.unschedulable() ? ", cordoned" : "").append("\ntaints: ").append(taints(n));
+    s.append("\n").append(pods.size()).append(" pods");
+    byWorkload.forEach((w, c) -> s.append("\n  ").append(w).append(": ").append(c));
+    return s.toString();
   }
 
   /** The centre of a node's tile in this view's coordinates, for tests that click it. */
