@@ -87,6 +87,9 @@ public final class ExplorerPane extends BorderPane {
   private final ClusterView compareView = new ClusterView();
   private final NodeCpuView nodeView = new NodeCpuView();
   private final ChartsView chartsView = new ChartsView();
+  private final ChartsView compareChartsView = new ChartsView();
+  private final SplitPane chartsPane = new SplitPane(chartsView);
+  private Charts compareCharts;
   private final ListView<String> podList = new ListView<>();
   private final TextArea story = new TextArea();
   private final Zoomable clusterScroll = new Zoomable(clusterView);
@@ -140,7 +143,7 @@ public final class ExplorerPane extends BorderPane {
     compareScroll.zoomProperty().bindBidirectional(clusterScroll.zoomProperty());
     setTop(new ToolBar(open, fileLabel, new Label("variant"), variantBox, new Label("compare with"), compareBox, zoomIn, zoomOut, exportButton));
 
-    TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsView), new Tab("Pods", podsPane()));
+    TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsPane), new Tab("Pods", podsPane()));
     tabs.setId("tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane center = new SplitPane(clusters, tabs);
@@ -153,6 +156,9 @@ public final class ExplorerPane extends BorderPane {
     prevEventButton.setOnAction(e -> stepEvent(-1));
     nextEventButton.setOnAction(e -> stepEvent(1));
     chartsView.setOnTimeClicked(this::select);
+    compareChartsView.setOnTimeClicked(this::select);
+    compareChartsView.setId("compare-charts-view");
+    chartsPane.setOrientation(Orientation.VERTICAL);
     playButton.setOnAction(e -> player.play());
     pauseButton.setOnAction(e -> player.stop());
     scrubber.valueProperty().addListener((o, a, b) -> {
@@ -213,6 +219,8 @@ public final class ExplorerPane extends BorderPane {
       replays.clear();
       replay = null;
       compare = null;
+      clusters.getItems().setAll(clusterScroll);
+      chartsPane.getItems().setAll(chartsView);
       fileLabel.setText(file.getFileName().toString());
       List<String> names = sf.variants().stream().map(VariantSpec::name).toList();
       variantBox.getItems().setAll(names);
@@ -272,11 +280,14 @@ public final class ExplorerPane extends BorderPane {
     if (variant.equals(NONE)) {
       compare = null;
       clusters.getItems().setAll(clusterScroll);
+      chartsPane.getItems().setAll(chartsView);
       return;
     }
     replayOf(variant).thenAcceptAsync(r -> {
       compare = r;
+      compareCharts = Charts.of(r);
       if (!clusters.getItems().contains(compareScroll)) clusters.getItems().add(compareScroll);
+      if (!chartsPane.getItems().contains(compareChartsView)) chartsPane.getItems().add(compareChartsView);
       refresh();
     }, Platform::runLater);
   }
@@ -337,6 +348,9 @@ public final class ExplorerPane extends BorderPane {
     clusterView.show(replay.variant(), f, palette, time);
     if (compare != null) compareView.show(compare.variant(), compare.frameAt(time), palette, time);
     chartsView.show(replay.scenario().name() + " / " + replay.variant(), charts, replay.result().marks(), replay.scenario().durationMs(), time);
+    if (compare != null) {
+      compareChartsView.show(compare.variant(), compareCharts, compare.result().marks(), compare.scenario().durationMs(), time);
+    }
     refreshNode();
   }
 

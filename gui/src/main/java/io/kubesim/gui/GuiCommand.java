@@ -52,7 +52,7 @@ final class GuiCommand implements Callable<Integer> {
   @Option(names = "--view", paramLabel = "VIEW", description = "With --snapshot: cluster (default), node:NAME or charts.")
   String view = "cluster";
 
-  @Option(names = "--compare", paramLabel = "NAME", description = "With --snapshot and the cluster view: another variant side by side.")
+  @Option(names = "--compare", paramLabel = "NAME", description = "With --snapshot: another variant's cluster view beside the first, or its charts below.")
   String compare;
 
   @Override
@@ -67,7 +67,7 @@ final class GuiCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         return usage(err, e.getMessage());
       }
-      if (compare != null && v.kind() != ViewSpec.Kind.cluster) return usage(err, "--compare works with the cluster view only");
+      if (compare != null && v.kind() == ViewSpec.Kind.node) return usage(err, "--compare works with the cluster and charts views");
       ScenarioFile sf = new ScenarioLoader().load(file);
       Scenario s = sf.decode(variant == null ? sf.variants().get(0) : ScenarioLoader.find(sf.variants(), variant));
       Scenario other = compare == null ? null : sf.decode(ScenarioLoader.find(sf.variants(), compare));
@@ -150,7 +150,7 @@ final class GuiCommand implements Callable<Integer> {
     Runnable draw = () -> {
       try {
         if (second != null) {
-          Png.write(StandaloneViews.sideBySide(r, second, time), out);
+          Png.write(v.kind() == ViewSpec.Kind.charts ? StandaloneViews.stacked(r, second, time) : StandaloneViews.sideBySide(r, second, time), out);
           done.complete(0L);
           return;
         }

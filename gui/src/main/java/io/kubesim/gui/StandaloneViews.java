@@ -54,6 +54,22 @@ final class StandaloneViews {
     return view;
   }
 
+  /** Two variants' charts one above the other, time axes aligned. */
+  static javafx.scene.layout.VBox stacked(Replay top, Replay bottom, long time) {
+    ChartsView a = new ChartsView(), b = new ChartsView();
+    a.show(top.scenario().name() + " / " + top.variant(), Charts.of(top), top.result().marks(), top.scenario().durationMs(), time);
+    b.show(bottom.variant(), Charts.of(bottom), bottom.result().marks(), bottom.scenario().durationMs(), time);
+    javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(6, a, b);
+    root.setStyle("-fx-background-color: white;");
+    new Scene(root, WIDTH, HEIGHT);
+    for (ChartsView v : List.of(a, b)) v.setPrefHeight((HEIGHT - 6) / 2);
+    root.resize(WIDTH, HEIGHT);
+    root.layout();
+    a.redraw();
+    b.redraw();
+    return root;
+  }
+
   /** Two variants' cluster views side by side at the same moment, sharing one palette. */
   static javafx.scene.layout.HBox sideBySide(Replay left, Replay right, long time) {
     List<Frame> both = new java.util.ArrayList<>(left.frames());

@@ -132,6 +132,9 @@ class ExplorerTest {
     ClusterView other = robot.lookup("#compare-view").queryAs(ClusterView.class);
     assertThat(other.tiles().tiles()).hasSize(9);
     assertThat(other.isVisible()).isTrue();
+    assertThat(robot.lookup("#compare-charts-view").tryQuery()).isPresent();
+    robot.interact(() -> robot.lookup("#compare").queryComboBox().getSelectionModel().select(ExplorerPane.NONE));
+    assertThat(robot.lookup("#compare-view").tryQuery()).isEmpty();
   }
 
   @Test

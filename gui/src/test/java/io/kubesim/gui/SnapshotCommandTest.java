@@ -45,6 +45,22 @@ class SnapshotCommandTest {
   }
 
   @Test
+  void comparingPutsTheSecondVariantsChartsBelowTheFirst() throws Exception {
+    Path png = dir.resolve("charts.png");
+    assertThat(run("--snapshot", png.toString(), "--view", "charts", "--compare", "with-matchLabelKeys", Library.ROLLING_UPGRADE.toString()))
+        .as(err.toString()).isZero();
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getHeight()).isEqualTo((int) StandaloneViews.HEIGHT);
+  }
+
+  @Test
+  void theNodeViewHasNothingToCompare() {
+    assertThat(run("--snapshot", dir.resolve("x.png").toString(), "--view", "node:worker-1", "--compare", "with-matchLabelKeys",
+        Library.ROLLING_UPGRADE.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--compare works with the cluster and charts views");
+  }
+
+  @Test
   void anUnknownViewIsRejectedBeforeAnythingRuns() {
     assertThat(run("--snapshot", dir.resolve("x.png").toString(), "--view", "nodes", Library.ROLLING_UPGRADE.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--view: unknown view \"nodes\"; use cluster, node:NAME or charts");
