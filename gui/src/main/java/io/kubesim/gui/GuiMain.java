@@ -8,9 +8,16 @@ import picocli.CommandLine;
  * starts with JavaFX on the class path; the window is {@link ExplorerApp}.
  */
 public final class GuiMain {
+  /**
+   * JavaFX warns on every start that it runs from the class path ("Unsupported JavaFX
+   * configuration"), which is how the launcher runs it; kept referenced so the level sticks.
+   */
+  private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
   private GuiMain() {}
 
   public static void main(String[] args) {
+    JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(execute(args));
   }
 
