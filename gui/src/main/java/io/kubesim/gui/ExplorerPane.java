@@ -3,8 +3,6 @@ package io.kubesim.gui;
 import io.kubesim.controllers.SimTime;
 import io.kubesim.gui.model.Charts;
 import io.kubesim.gui.model.Frame;
-import io.kubesim.gui.model.PodStory;
-import io.kubesim.gui.model.PodView;
 import io.kubesim.gui.model.Replay;
 import io.kubesim.gui.model.ReplayRunner;
 import io.kubesim.gui.view.ChartsView;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -36,20 +32,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The explorer: a toolbar (open, variant, comparison variant, export), the cluster view (two side
@@ -74,14 +63,7 @@ public final class ExplorerPane extends BorderPane {
   private final ComboBox<String> variantBox = new ComboBox<>();
   private final ComboBox<String> compareBox = new ComboBox<>();
   private final Button exportButton = new Button("Export PNG…");
-  private final Button prevButton = new Button("◀ prev");
-  private final Button playButton = new Button("▶ play");
-  private final Button pauseButton = new Button("❚❚ pause");
-  private final Button nextButton = new Button("next ▶");
-  private final Button prevEventButton = new Button("◀◀ event");
-  private final Button nextEventButton = new Button("event ▶▶");
-  private final Slider scrubber = new Slider(0, 1, 0);
-  private final Label timeLabel = new Label("t=0s");
+  private final TimelineBar timeline = new TimelineBar(this::step, this::stepEvent, this::select);
   private final Label status = new Label("Open a scenario file.");
   private final ClusterView clusterView = new ClusterView();
   private final ClusterView compareView = new ClusterView();
@@ -90,12 +72,10 @@ public final class ExplorerPane extends BorderPane {
   private final ChartsView compareChartsView = new ChartsView();
   private final SplitPane chartsPane = new SplitPane(chartsView);
   private Charts compareCharts;
-  private final ListView<String> podList = new ListView<>();
-  private final TextArea story = new TextArea();
+  private final PodsPane podsPane = new PodsPane();
   private final Zoomable clusterScroll = new Zoomable(clusterView);
   private final Zoomable compareScroll = new Zoomable(compareView);
   private final SplitPane clusters = new SplitPane(clusterScroll);
-  private final Timeline player = new Timeline(new KeyFrame(Duration.millis(120), e -> step(1)));
 
   private ScenarioFile scenarioFile;
   private Replay replay;
@@ -110,17 +90,7 @@ public final class ExplorerPane extends BorderPane {
     variantBox.setId("variant");
     compareBox.setId("compare");
     exportButton.setId("export");
-    prevButton.setId("prev");
-    playButton.setId("play");
-    pauseButton.setId("pause");
-    nextButton.setId("next");
-    prevEventButton.setId("prev-event");
-    nextEventButton.setId("next-event");
-    scrubber.setId("scrubber");
-    timeLabel.setId("time");
     status.setId("status");
-    podList.setId("pods");
-    story.setId("story");
     compareView.setId("compare-view");
 
     Button open = new Button("Open…");
@@ -143,61 +113,28 @@ public final class ExplorerPane extends BorderPane {
     compareScroll.zoomProperty().bindBidirectional(clusterScroll.zoomProperty());
     setTop(new ToolBar(open, fileLabel, new Label("variant"), variantBox, new Label("compare with"), compareBox, zoomIn, zoomOut, exportButton));
 
-    TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsPane), new Tab("Pods", podsPane()));
+    TabPane tabs = new TabPane(new Tab("Node", nodeView), new Tab("Charts", chartsPane), new Tab("Pods", podsPane));
     tabs.setId("tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane center = new SplitPane(clusters, tabs);
     center.setDividerPositions(0.55);
     setCenter(center);
 
-    player.setCycleCount(Timeline.INDEFINITE);
-    prevButton.setOnAction(e -> step(-1));
-    nextButton.setOnAction(e -> step(1));
-    prevEventButton.setOnAction(e -> stepEvent(-1));
-    nextEventButton.setOnAction(e -> stepEvent(1));
     chartsView.setOnTimeClicked(this::select);
     compareChartsView.setOnTimeClicked(this::select);
     compareChartsView.setId("compare-charts-view");
     chartsPane.setOrientation(Orientation.VERTICAL);
-    playButton.setOnAction(e -> player.play());
-    pauseButton.setOnAction(e -> player.stop());
-    scrubber.valueProperty().addListener((o, a, b) -> {
-      if (replay != null && (long) b.doubleValue() != time) select((long) b.doubleValue());
-    });
-    HBox.setHgrow(scrubber, Priority.ALWAYS);
-    timeLabel.setMinWidth(170);
-    HBox bar = new HBox(6, prevEventButton, prevButton, playButton, pauseButton, nextButton, nextEventButton, scrubber, timeLabel);
-    bar.setPadding(new Insets(4));
-    setBottom(new BorderPaneBottom(bar, status));
+    BorderPane bottom = new BorderPane(timeline);
+    bottom.setBottom(status);
+    bottom.setPadding(new Insets(0, 4, 2, 4));
+    setBottom(bottom);
 
     clusterView.selectedNodeProperty().addListener((o, a, b) -> {
       compareView.selectedNodeProperty().set(b);
       refreshNode();
     });
     compareView.selectedNodeProperty().addListener((o, a, b) -> clusterView.selectedNodeProperty().set(b));
-    podList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshStory());
     setControlsDisabled(true);
-  }
-
-  /** The timeline bar above a status line. */
-  private static final class BorderPaneBottom extends BorderPane {
-    BorderPaneBottom(HBox bar, Label status) {
-      setCenter(bar);
-      setBottom(status);
-      setPadding(new Insets(0, 4, 2, 4));
-    }
-  }
-
-  private BorderPane podsPane() {
-    story.setEditable(false);
-    story.setFont(Font.font("Monospaced", 12));
-    story.setWrapText(false);
-    SplitPane split = new SplitPane(podList, story);
-    split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.35);
-    BorderPane p = new BorderPane(split);
-    p.setTop(new Label(" Pending pods first, then the selected node's; pick one to see why."));
-    return p;
   }
 
   // ------------------------------------------------------------------ opening and running
@@ -268,8 +205,7 @@ public final class ExplorerPane extends BorderPane {
       replay = r;
       palette = new Palette(r.frames());
       charts = Charts.of(r);
-      scrubber.setMax(r.scenario().durationMs());
-      scrubber.setMajorTickUnit(Math.max(1, r.scenario().durationMs() / 10.0));
+      timeline.setDuration(r.scenario().durationMs());
       status.setText(r.scenario().name() + " / " + variant + ": " + r.frames().size() + " moments, " + r.decisions().size() + " scheduling decisions"
           + (r.detailed() ? "" : " (per-node details off above " + ReplayRunner.DETAIL_NODE_LIMIT + " nodes)"));
       select(Math.min(time, r.scenario().durationMs()));
@@ -293,15 +229,16 @@ public final class ExplorerPane extends BorderPane {
   }
 
   private void setControlsDisabled(boolean disabled) {
-    for (var c : List.of(prevEventButton, prevButton, playButton, pauseButton, nextButton, nextEventButton, scrubber, exportButton, variantBox, compareBox)) c.setDisable(disabled);
+    timeline.setControlsDisabled(disabled);
+    for (var c : List.of(exportButton, variantBox, compareBox)) c.setDisable(disabled);
   }
 
   // ------------------------------------------------------------------ the selected moment
 
   /** Moves every view to {@code timeMs}. */
   public void select(long timeMs) {
+    if (replay == null) return;
     time = timeMs;
-    if (scrubber.getValue() != timeMs) scrubber.setValue(timeMs);
     refresh();
   }
 
@@ -312,7 +249,7 @@ public final class ExplorerPane extends BorderPane {
     int i = replay.indexAt(time);
     int j = direction > 0 ? i + 1 : (frames.get(i).time() < time ? i : i - 1);
     if (j < 0 || j >= frames.size()) {
-      player.stop();
+      timeline.stop();
       return;
     }
     select(frames.get(j).time());
@@ -344,7 +281,7 @@ public final class ExplorerPane extends BorderPane {
   private void refresh() {
     if (replay == null) return;
     Frame f = replay.frameAt(time);
-    timeLabel.setText("t=" + SimTime.human(time) + "  (" + (replay.indexAt(time) + 1) + "/" + replay.frames().size() + ")");
+    timeline.show(time, replay.indexAt(time) + 1, replay.frames().size());
     clusterView.show(replay.variant(), f, palette, time);
     if (compare != null) compareView.show(compare.variant(), compare.frameAt(time), palette, time);
     chartsView.show(replay.scenario().name() + " / " + replay.variant(), charts, replay.result().marks(), replay.scenario().durationMs(), time);
@@ -360,22 +297,7 @@ public final class ExplorerPane extends BorderPane {
     String node = clusterView.selectedNodeProperty().get();
     if (node != null && f.node(node) == null) node = null;
     nodeView.show(f, palette, node, node == null ? null : replay.topologies().get(node), time);
-    String selected = podList.getSelectionModel().getSelectedItem();
-    List<String> items = new ArrayList<>();
-    for (PodView p : f.pending()) items.add(p.key() + "  (pending)");
-    if (node != null) for (PodView p : f.podsOn(node)) items.add(p.key() + "  on " + node);
-    podList.getItems().setAll(items);
-    if (selected != null && items.contains(selected)) podList.getSelectionModel().select(selected);
-    refreshStory();
-  }
-
-  private void refreshStory() {
-    String item = podList.getSelectionModel().getSelectedItem();
-    if (replay == null || item == null) {
-      story.setText(replay == null ? "" : replay.frameAt(time).pending().isEmpty() ? "No pod is pending at this moment." : "");
-      return;
-    }
-    story.setText(String.join("\n", PodStory.of(replay, time, item.substring(0, item.indexOf("  ")))));
+    podsPane.show(replay, time, node);
   }
 
   /** Zooms the cluster views (ctrl + mouse wheel does the same). */

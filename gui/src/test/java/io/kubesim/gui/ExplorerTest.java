@@ -68,6 +68,22 @@ class ExplorerTest {
   }
 
   @Test
+  void theScrubberPicksAnyTimeAndPlayAdvancesUntilPaused(FxRobot robot) throws Exception {
+    openRollingUpgrade(robot);
+    javafx.scene.control.Slider scrubber = robot.lookup("#scrubber").queryAs(javafx.scene.control.Slider.class);
+    robot.interact(() -> scrubber.setValue(12 * 60_000));
+    assertThat(pane.time()).isEqualTo(12 * 60_000);
+    robot.interact(() -> pane.select(0));
+    robot.clickOn("#play");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.time() > 0);
+    robot.clickOn("#pause");
+    long paused = pane.time();
+    WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+    assertThat(pane.time()).isEqualTo(paused);
+    assertThat(scrubber.getValue()).isEqualTo((double) paused);
+  }
+
+  @Test
   void eventButtonsJumpToTheScenariosTimelineEvents(FxRobot robot) throws Exception {
     openRollingUpgrade(robot);
     robot.interact(() -> pane.select(0));
