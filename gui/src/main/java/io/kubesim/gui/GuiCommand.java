@@ -89,7 +89,8 @@ final class GuiCommand implements Callable<Integer> {
       }
       Replay second = other == null ? null : ReplayRunner.run(other, ScenarioRunner.Progress.NONE);
       long drawn = render(r, second, v, time, snapshot);
-      spec.commandLine().getOut().printf("Wrote %s (%d moments replayed; the view drew in %d ms)%n", snapshot, r.frames().size(), drawn / 1_000_000);
+      spec.commandLine().getOut().printf("Wrote %s (%d moments replayed%s)%n", snapshot, r.frames().size(),
+          second == null ? "; the view drew in " + drawn / 1_000_000 + " ms" : "");
       spec.commandLine().getOut().flush();
       return 0;
     } catch (InputError e) {
