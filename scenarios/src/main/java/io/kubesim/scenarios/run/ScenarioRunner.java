@@ -78,9 +78,19 @@ public final class ScenarioRunner {
   }
 
   private final Engine engine;
+  private final boolean recordDetails;
 
   public ScenarioRunner(Engine engine) {
+    this(engine, false);
+  }
+
+  /**
+   * @param recordDetails the scheduler keeps per-node filter statuses and per-plugin scores in
+   *     every decision (what the explorer shows; costly on large clusters, so off by default)
+   */
+  public ScenarioRunner(Engine engine, boolean recordDetails) {
     this.engine = engine;
+    this.recordDetails = recordDetails;
   }
 
   public VariantResult run(Scenario s) {
@@ -113,7 +123,7 @@ public final class ScenarioRunner {
       long schedulerSeed = seeds.nextLong();
       long simSeed = seeds.nextLong();
       Framework framework = Registry.framework(s.scheduler().plugins(), s.features());
-      Scheduler scheduler = new Scheduler(cluster, framework, s.scheduler().percentageOfNodesToScore(), TieBreak.RANDOM, schedulerSeed, false);
+      Scheduler scheduler = new Scheduler(cluster, framework, s.scheduler().percentageOfNodesToScore(), TieBreak.RANDOM, schedulerSeed, recordDetails);
       SchedulingQueue queue = new SchedulingQueue(framework::plugin, s.scheduler().initialBackoffMs(), s.scheduler().maxBackoffMs());
       sim = new Simulation(cluster, new KubeScheduler(cluster, scheduler, queue), admitter, s.podTiming(), simSeed);
       PodTopologySpread spread = framework.plugin(PodTopologySpread.NAME) instanceof PodTopologySpread p ? p
