@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Topology-aware Kubernetes scheduler simulator.",
+    footer = {"", "More commands, each built by ./sim on first use:",
+        "  report, plan   reports and capacity planning (./sim report --help)",
+        "  gui            the visual explorer (./sim gui --help)",
+        "  bench          JMH benchmarks (./sim bench --help)"},
     subcommands = {RunCommand.class, ValidateCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
