@@ -18,6 +18,7 @@ import java.util.Map;
  * @param nodes the initial nodes: pools first, then Node manifests, then the snapshot's
  * @param poolOfNode node name to its pool, for every pool node (initial and added later)
  * @param objects the initial non-Node objects: manifests in order, then the snapshot's
+ * @param plan the sizing questions ({@code plan:}), or null when the file has none
  */
 public record Scenario(
     Path file,
@@ -38,7 +39,8 @@ public record Scenario(
     Map<String, NodePool> poolOfNode,
     List<Object> objects,
     List<TimelineEvent> timeline,
-    List<Expectation> expectations) {
+    List<Expectation> expectations,
+    Plan plan) {
 
   /** When the recorder samples, besides every multiple of {@code sampleInterval}. */
   public enum SampleOn {
@@ -50,7 +52,7 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
-        features, nodePools, nodes, poolOfNode, objects, timeline, expectations);
+        features, nodePools, nodes, poolOfNode, objects, timeline, expectations, plan);
   }
 
   /** Workload-like objects (Deployments, StatefulSets, ReplicaSets) among the initial objects. */
