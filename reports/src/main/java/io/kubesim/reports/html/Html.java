@@ -50,7 +50,7 @@ public final class Html {
 
   /** The whole page: one file, CSS inline, nothing fetched, printable. */
   public String page(String title) {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n<style>\n" + CSS
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + esc(title) + "</title>\n<style>\n" + CSS
         + "</style>\n</head>\n<body>\n" + out + "</body>\n</html>\n";
   }
 

@@ -18,14 +18,20 @@ public final class PlanReport {
     if (a.kind().equals("headroom")) {
       if (a.greedy() == null && a.optimal() == null) return "Today's workloads do not all fit: " + a.greedyNote();
       return (a.greedy() == null ? "The default scheduler cannot place today's pods" : "The default scheduler fits " + a.greedy() + " more")
-          + (a.optimal() == null ? "" : "; the best placement fits " + a.optimal() + " more") + " (upper bound " + a.bound() + ").";
+          + (a.optimal() == null ? "" : "; the best placement fits " + a.optimal() + " more")
+          + (a.proven() ? " (optimal: it meets the upper bound)." : " (upper bound " + a.bound() + ").");
     }
     if (a.infeasible() != null && a.optimal() == null && a.greedy() == null) return "No size works: " + a.infeasible() + ".";
     String g = a.greedy() == null ? "the default scheduler never places every pod with up to the question's maximum" : "the default scheduler needs "
-        + a.greedy() + " " + a.unit();
-    String o = a.optimal() == null ? "the solver found no valid placement" : "the best placement needs " + a.optimal() + " " + a.unit()
+        + count(a.greedy(), a.unit());
+    String o = a.optimal() == null ? "the solver found no valid placement" : "the best placement needs " + count(a.optimal(), a.unit())
         + (a.proven() ? " (optimal: it meets the lower bound)" : " (lower bound " + a.bound() + ")");
     return Character.toUpperCase(g.charAt(0)) + g.substring(1) + "; " + o + ".";
+  }
+
+  /** "1 node per zone", "3 nodes per zone". */
+  static String count(int n, String unit) {
+    return n + " " + (n == 1 && unit.startsWith("nodes") ? "node" + unit.substring(5) : unit);
   }
 
   public static String json(String scenario, List<Answer> answers) {

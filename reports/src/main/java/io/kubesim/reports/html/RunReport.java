@@ -186,7 +186,7 @@ public final class RunReport {
     for (Map.Entry<String, List<String>> r : rows.entrySet()) {
       boolean differs = new LinkedHashSet<>(r.getValue()).size() > 1;
       h.raw("<tr><th>" + Html.esc(r.getKey()) + "</th>");
-      for (String cell : r.getValue()) h.raw("<td" + (differs ? " class=\"diff\"" : "") + ">" + Html.esc(cell).replace("\n", "<br>") + "</td>");
+      for (String cell : r.getValue()) h.raw("<td" + (differs ? " class=\"diff\"" : "") + ">" + Html.esc(cell).replace("\n", "<br/>") + "</td>");
       h.raw("</tr>\n");
     }
     h.close("table");

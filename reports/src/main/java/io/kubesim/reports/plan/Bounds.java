@@ -45,10 +45,12 @@ public record Bounds(int nodes, String why, String infeasible) {
     int[] cells = Pinning.cells(z.pool(), z.question().aligned());
     String infeasible = null;
     if (cells != null && !exclusive.isEmpty()) {
+      // Requests are multiples of their gcd, so a cell holds at most its size rounded down to one.
+      int g = gcd(exclusive);
       int largest = 0, total = 0;
       for (int c : cells) {
         largest = Math.max(largest, c);
-        total += c;
+        total += c / g * g;
       }
       int big = 0;
       long sum = 0;
@@ -88,8 +90,12 @@ public record Bounds(int nodes, String why, String infeasible) {
     return new Bounds(Math.max(nodes, 0), why.isEmpty() ? "nothing to place" : why, infeasible);
   }
 
-  /** The most extra replicas of the workload: free resources over its request, and spread on too few domains. */
-  public static int headroom(List<Node> nodes, List<PlanPod> base, String workload, int max) {
+  /**
+   * The most extra replicas of the workload: free resources over its request, pods per node,
+   * exclusive CPUs per alignment cell, and spread on too few domains.
+   */
+  public static int headroom(List<Node> nodes, java.util.function.Function<String, int[]> cellsOfNode, List<PlanPod> base, String workload,
+      int max) {
     Resource free = Resource.ZERO;
     for (Node n : nodes) free = free.plus(Resource.of(n.status().allocatable()));
     PlanPod sample = null;
@@ -117,6 +123,19 @@ public record Bounds(int nodes, String why, String infeasible) {
       perNode += fit;
     }
     ub = Math.min(ub, perNode - replicas);
+    int size = Pinning.exclusiveCpus(sample.pod());
+    if (size > 0) {
+      List<Integer> sizes = new ArrayList<>();
+      for (PlanPod p : base) if (Pinning.exclusiveCpus(p.pod()) > 0) sizes.add(Pinning.exclusiveCpus(p.pod()));
+      int g = gcd(sizes);
+      long cellRoom = 0, used = 0;
+      for (Node n : nodes) {
+        int[] cells = cellsOfNode.apply(n.name());
+        if (cells != null) for (int c : cells) cellRoom += c / g * g;
+      }
+      for (int e : sizes) used += e;
+      if (cellRoom > 0) ub = Math.min(ub, (cellRoom - used) / size);
+    }
     for (TopologySpreadConstraint c : sample.pod().spec().topologySpreadConstraints()) {
       if (!TopologySpreadConstraint.DO_NOT_SCHEDULE.equals(c.whenUnsatisfiable())) continue;
       long domains = nodes.stream().map(n -> n.labels().get(c.topologyKey())).filter(java.util.Objects::nonNull).distinct().count();
@@ -124,6 +143,12 @@ public record Bounds(int nodes, String why, String infeasible) {
       if (domains < minDomains) ub = Math.min(ub, domains * c.maxSkew() - replicas);
     }
     return (int) Math.max(0, ub);
+  }
+
+  private static int gcd(List<Integer> values) {
+    int g = 0;
+    for (int v : values) g = java.math.BigInteger.valueOf(g).gcd(java.math.BigInteger.valueOf(v)).intValue();
+    return Math.max(g, 1);
   }
 
   private static List<String> workloads(List<PlanPod> pods) {

@@ -73,7 +73,8 @@ public final class Planner {
     if (greedyRun != null) warmStart(problem, greedyRun.placement());
     int zonesUp = Math.max(1, z.pool().zones().size() - q.zonesLost());
     int lbZone = perZone ? (lb.nodes() + zonesUp - 1) / zonesUp : 0;
-    HardMediumSoftScore bound = HardMediumSoftScore.of(0, -(perZone ? lbZone * 1000 + lb.nodes() : lb.nodes()), Integer.MIN_VALUE);
+    // Stop once the answer's unit meets the bound: the fullest zone (however many nodes the others use), or the nodes used.
+    HardMediumSoftScore bound = HardMediumSoftScore.of(0, -(perZone ? lbZone * 1000 + lbZone * zonesUp : lb.nodes()), Integer.MIN_VALUE);
     if (lb.infeasible() != null && greedy == null) {
       progress.accept("solver: skipped, " + lb.infeasible());
       return new Answer(q.name(), "fewestNodes", s.variant(), unit, null, greedyNote, null, "not run: the bound proves no size works", lbSize,
@@ -106,7 +107,7 @@ public final class Planner {
   private Answer headroom(Scenario s, Plan.Headroom q) {
     List<PlanPod> base = PlanPods.of(s.objects(), q.workload(), 0);
     String workload = q.workload().key();
-    int ub = Bounds.headroom(s.nodes(), base, workload, q.max());
+    int ub = Bounds.headroom(s.nodes(), n -> Pinning.cells(s.poolOfNode().get(n), Plan.Alignment.none), base, workload, q.max());
     GreedyRun.Outcome zero = GreedyRun.run(s, s.nodes(), s.poolOfNode(), q.workload(), 0, base.size(), Plan.Alignment.none);
     Integer greedy = null;
     GreedyRun.Outcome best = null;
