@@ -33,7 +33,8 @@ public record Sizing(Scenario scenario, Plan.FewestNodes question, NodePool pool
     List<Node> up = new ArrayList<>();
     for (int i = 0; i < poolCount(size); i++) {
       Node n = pool.node(i);
-      if (!lost.contains(n.labels().get(ResourceNames.LABEL_ZONE))) up.add(n);
+      String zone = n.labels().get(ResourceNames.LABEL_ZONE);
+      if (zone == null || !lost.contains(zone)) up.add(n);
     }
     return up.subList(Math.min(up.size(), question.nodesDown()), up.size());
   }
