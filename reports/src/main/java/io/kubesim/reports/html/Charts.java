@@ -51,6 +51,10 @@ public final class Charts {
    * dashed horizontal line when not null and the marks as vertical lines.
    */
   public static String steps(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks) {
+    return svg(stepChart(title, yLabel, lines, limit, limitLabel, marks), WIDTH, HEIGHT);
+  }
+
+  public static JFreeChart stepChart(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Line l : lines) {
       XYSeries s = new XYSeries(l.name(), true, true);
@@ -85,7 +89,7 @@ public final class Charts {
       plot.addDomainMarker(m);
     }
     style(chart);
-    return svg(chart, WIDTH, HEIGHT);
+    return chart;
   }
 
   /** Stacked bars: categories along x, one stacked segment per series. */
@@ -104,6 +108,10 @@ public final class Charts {
 
   /** Grouped bars: one bar per series within each category. */
   public static String bars(String title, String yLabel, DefaultCategoryDataset data) {
+    return svg(barChart(title, yLabel, data), WIDTH, HEIGHT);
+  }
+
+  public static JFreeChart barChart(String title, String yLabel, DefaultCategoryDataset data) {
     JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     CategoryPlot plot = chart.getCategoryPlot();
     org.jfree.chart.renderer.category.BarRenderer r = (org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer();
@@ -111,7 +119,7 @@ public final class Charts {
     r.setShadowVisible(false);
     for (int i = 0; i < data.getRowCount(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     style(chart);
-    return svg(chart, WIDTH, HEIGHT);
+    return chart;
   }
 
   private static void style(JFreeChart chart) {
@@ -130,9 +138,14 @@ public final class Charts {
     return s.length() <= 28 ? s : s.substring(0, 27) + "…";
   }
 
-  /** The chart as an SVG element (no XML declaration, no external references). */
+  /**
+   * The chart as an SVG element (no XML declaration, no external references). Its ids (clip
+   * paths) derive from the title, not from the clock, so the same run gives the same page.
+   */
   public static String svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
+    g.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "-");
     chart.draw(g, new Rectangle(0, 0, width, height));
     return g.getSVGElement();
   }

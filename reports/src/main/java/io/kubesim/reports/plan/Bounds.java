@@ -27,7 +27,7 @@ public record Bounds(int nodes, String why, String infeasible) {
     Resource alloc = Resource.of(z.pool().allocatable());
     Resource others = Resource.ZERO;
     for (Node n : z.others()) others = others.plus(Resource.of(n.status().allocatable()));
-    long cpu = 0, mem = 0, count = 0;
+    long cpu = 0, mem = 0, count = 0, overHalf = 0;
     List<Integer> exclusive = new ArrayList<>();
     for (PlanPod p : pods) {
       if (p.fixed()) continue;
@@ -35,6 +35,8 @@ public record Bounds(int nodes, String why, String infeasible) {
       cpu += r.milliCpu();
       mem += r.memory();
       count++;
+      // Two pods that each need more than half a node never share one.
+      if (2 * r.milliCpu() > alloc.milliCpu() || 2 * r.memory() > alloc.memory()) overHalf++;
       int e = Pinning.exclusiveCpus(p.pod());
       if (e > 0) exclusive.add(e);
     }
@@ -42,6 +44,7 @@ public record Bounds(int nodes, String why, String infeasible) {
     need.put("CPU", ceil(cpu - others.milliCpu(), alloc.milliCpu()));
     need.put("memory", ceil(mem - others.memory(), alloc.memory()));
     need.put("pod slots", ceil(count - others.allowedPodNumber(), alloc.allowedPodNumber()));
+    if (z.others().isEmpty()) need.put("pods over half a node", (int) overHalf);
     int[] cells = Pinning.cells(z.pool(), z.question().aligned());
     String infeasible = null;
     if (cells != null && !exclusive.isEmpty()) {
