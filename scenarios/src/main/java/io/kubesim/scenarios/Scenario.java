@@ -50,6 +50,15 @@ public record Scenario(
     events
   }
 
+  /** A scenario without a plan section (the constructor before {@code plan} existed). */
+  public Scenario(Path file, String name, String description, String variant, String variantDescription, Map<String, String> settings,
+      long seed, long durationMs, long sampleIntervalMs, SampleOn sampleOn, PodTiming podTiming, SchedulerSettings scheduler,
+      Features features, List<NodePool> nodePools, List<Node> nodes, Map<String, NodePool> poolOfNode, List<Object> objects,
+      List<TimelineEvent> timeline, List<Expectation> expectations) {
+    this(file, name, description, variant, variantDescription, settings, seed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
+        features, nodePools, nodes, poolOfNode, objects, timeline, expectations, null);
+  }
+
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
         features, nodePools, nodes, poolOfNode, objects, timeline, expectations, plan);
