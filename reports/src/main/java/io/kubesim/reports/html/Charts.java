@@ -46,15 +46,24 @@ public final class Charts {
   /** A moment on the time axis (a timeline event), drawn as a labelled vertical line. */
   public record Mark(long timeMs, String label) {}
 
+  /** A phase on the time axis (a rollout in progress), drawn as a shaded band. */
+  public record Band(long fromMs, long toMs, String label) {}
+
   /**
    * A step chart of {@code lines} over simulated minutes, with {@code limit} (e.g. maxSkew) as a
    * dashed horizontal line when not null and the marks as vertical lines.
    */
   public static String steps(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks) {
-    return svg(stepChart(title, yLabel, lines, limit, limitLabel, marks), WIDTH, HEIGHT);
+    return svg(stepChart(title, yLabel, lines, limit, limitLabel, marks, List.of()), WIDTH, HEIGHT);
   }
 
-  public static JFreeChart stepChart(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks) {
+  public static String steps(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks,
+      List<Band> bands) {
+    return svg(stepChart(title, yLabel, lines, limit, limitLabel, marks, bands), WIDTH, HEIGHT);
+  }
+
+  public static JFreeChart stepChart(String title, String yLabel, List<Line> lines, Double limit, String limitLabel, List<Mark> marks,
+      List<Band> bands) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Line l : lines) {
       XYSeries s = new XYSeries(l.name(), true, true);
@@ -87,6 +96,15 @@ public final class Charts {
       m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       plot.addDomainMarker(m);
+    }
+    for (Band b : bands) {
+      org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(b.fromMs() / 60_000.0, b.toMs() / 60_000.0,
+          new Color(255, 200, 0, 50));
+      m.setLabel(shorten(b.label()));
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+      m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+      m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
     }
     style(chart);
     return chart;

@@ -241,10 +241,32 @@ public final class RunReport {
           lines.add(new Charts.Line(variants.size() == 1 ? "all revisions" : name, all));
           if (differs) lines.add(new Charts.Line((variants.size() == 1 ? "" : name + " ") + "new revision", fresh));
         }
-        h.figure(Charts.steps(w + " — " + key, "skew", lines, (double) maxSkew, "maxSkew " + maxSkew, marks()),
-            "Skew of " + w + " on " + key + " over time, every variant overlaid.");
+        List<Charts.Band> bands = new ArrayList<>();
+        for (JsonNode v : variants) bands.addAll(rollouts(v.path("name").asText(), w, idx, variants.size() > 1));
+        h.figure(Charts.steps(w + " — " + key, "skew", lines, (double) maxSkew, "maxSkew " + maxSkew, marks(), bands),
+            "Skew of " + w + " on " + key + " over time, every variant overlaid; shaded: rollout in progress (pods of two revisions).");
       }
     }
+  }
+
+  /** Phases where the workload runs pods of more than one revision: from the first such sample to the next with one revision. */
+  private List<Charts.Band> rollouts(String variant, String w, int idx, boolean named) {
+    List<Charts.Band> out = new ArrayList<>();
+    Long start = null;
+    long last = 0;
+    for (JsonNode smp : data.samples(variant)) {
+      JsonNode c = spread(smp, w, idx);
+      if (c == null) continue;
+      last = smp.path("timeMs").asLong();
+      boolean mixed = !c.path("newRevisionDomains").equals(c.path("domains"));
+      if (mixed && start == null) start = last;
+      if (!mixed && start != null) {
+        out.add(new Charts.Band(start, last, "rollout" + (named ? " (" + variant + ")" : "")));
+        start = null;
+      }
+    }
+    if (start != null) out.add(new Charts.Band(start, last, "rollout" + (named ? " (" + variant + ")" : "") + ", unfinished"));
+    return out;
   }
 
   private static JsonNode spread(JsonNode sample, String workload, int index) {
@@ -360,6 +382,7 @@ public final class RunReport {
           + Html.esc(v.path("admissionFailures").path("byReason").toString().replaceAll("[{}\"]", "")) + "</td></tr>\n");
     }
     h.close("table");
+    poolTable();
     DefaultCategoryDataset failures = new DefaultCategoryDataset();
     DefaultCategoryDataset stranded = new DefaultCategoryDataset();
     for (JsonNode v : pinned) {
@@ -382,6 +405,29 @@ public final class RunReport {
     maps.fields().forEachRemaining(e -> {
       for (JsonNode node : e.getValue().path("nodes")) cpuMap(e.getKey(), e.getValue().path("requestSize").asInt(), node);
     });
+  }
+
+  /** Aligned share and stranded CPUs per node pool (recorded by sim report only). */
+  private void poolTable() {
+    JsonNode maps = data.cpuMaps();
+    if (maps == null) return;
+    h.el("h3", "Per node pool");
+    h.open("table").raw("<tr><th>variant</th><th>pool</th><th>nodes</th><th>pinned pods</th><th>NUMA-aligned</th><th>socket-aligned</th>"
+        + "<th>free exclusive CPUs</th><th>stranded CPUs</th></tr>\n");
+    maps.fields().forEachRemaining(v -> v.getValue().path("pools").fields().forEachRemaining(p -> {
+      JsonNode n = p.getValue();
+      int pinned = n.path("pinnedPods").asInt();
+      h.raw("<tr><td>" + Html.esc(v.getKey()) + "</td><td>" + Html.esc(p.getKey()) + "</td><td class=\"num\">" + n.path("nodes").asInt()
+          + "</td><td class=\"num\">" + pinned + "</td><td class=\"num\">" + share(n.path("numaAligned").asInt(), pinned)
+          + "</td><td class=\"num\">" + share(n.path("socketAligned").asInt(), pinned) + "</td><td class=\"num\">"
+          + n.path("freeExclusiveCpus").asInt() + "</td><td class=\"num\">" + n.path("strandedCpus").asInt() + " (for "
+          + v.getValue().path("requestSize").asInt() + "-CPU requests)</td></tr>\n");
+    }));
+    h.close("table");
+  }
+
+  private static String share(int part, int whole) {
+    return whole == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
   }
 
   private void cpuMap(String variant, int size, JsonNode node) {

@@ -53,7 +53,7 @@ public final class Planner {
     GreedyRun.Outcome greedyRun = null;
     for (int n = Math.min(lbSize, q.max()); n <= q.max(); n++) {
       List<Node> nodes = z.nodes(n);
-      GreedyRun.Outcome o = GreedyRun.run(s, nodes, z.poolOfNode(nodes), null, 0, pods.size(), q.aligned());
+      GreedyRun.Outcome o = GreedyRun.run(s, nodes, z.poolOfNode(), null, 0, pods.size(), q.aligned());
       progress.accept("greedy " + n + " " + unit + ": " + (o.success() ? "every pod runs" : o.why()));
       if (o.success()) {
         greedy = n;
@@ -64,7 +64,7 @@ public final class Planner {
     }
     int size = greedy != null ? greedy : q.max();
     List<Node> nodes = z.nodes(size);
-    Map<String, NodePool> poolOfNode = z.poolOfNode(nodes);
+    Map<String, NodePool> poolOfNode = z.poolOfNode();
     Set<String> counted = new HashSet<>();
     for (Node n : z.survivors(size)) counted.add(n.name());
     boolean perZone = q.per() == Plan.Per.zone;

@@ -50,10 +50,10 @@ public record Sizing(Scenario scenario, Plan.FewestNodes question, NodePool pool
     return out;
   }
 
-  public Map<String, NodePool> poolOfNode(List<Node> nodes) {
+  /** The scenario's node → pool map, with every node the sized pool may get. */
+  public Map<String, NodePool> poolOfNode() {
     Map<String, NodePool> out = new HashMap<>(scenario.poolOfNode());
-    for (Node n : nodes) if (n.name().startsWith(pool.name() + "-") && !out.containsKey(n.name())) out.put(n.name(), pool);
-    for (Node n : survivors(question.max())) out.put(n.name(), pool);
+    for (int i = 0; i < poolCount(question.max()); i++) out.put(pool.nodeName(i), pool);
     return out;
   }
 

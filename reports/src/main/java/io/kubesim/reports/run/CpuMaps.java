@@ -7,6 +7,7 @@ import io.kubesim.kubelet.NodeCpuAdmission;
 import io.kubesim.kubelet.PinningQuality;
 import io.kubesim.kubelet.cm.cpuset.CpuSet;
 import io.kubesim.kubelet.cm.topology.CpuInfo;
+import io.kubesim.metrics.PinningSummary;
 import io.kubesim.sim.KubeletAdmitter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,12 @@ public final class CpuMaps {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  /** One variant's map; null when no node pins CPUs. */
-  public static ObjectNode of(KubeletAdmitter kubelets, Map<String, String> podNameByUid) {
+  /**
+   * One variant's map, with the pinning summary of each node pool; null when no node pins CPUs.
+   *
+   * @param poolOfNode node name → pool name
+   */
+  public static ObjectNode of(KubeletAdmitter kubelets, Map<String, String> podNameByUid, Map<String, String> poolOfNode) {
     if (kubelets.nodes().isEmpty()) return null;
     int size = 1;
     for (NodeCpuAdmission n : kubelets.nodes().values()) {
@@ -42,6 +47,7 @@ public final class CpuMaps {
     scored.sort(Comparator.comparingInt(Scored::stranded).reversed().thenComparing(Scored::name));
     ObjectNode out = F.objectNode();
     out.put("requestSize", size);
+    out.set("pools", pools(kubelets, poolOfNode, size));
     ArrayNode nodes = out.putArray("nodes");
     List<Scored> picked = new ArrayList<>();
     picked.add(scored.get(0));
@@ -54,6 +60,25 @@ public final class CpuMaps {
       n.put("free", s.node().allocatableCpus().size());
       n.set("cpus", cpus(s.node(), podNameByUid));
     }
+    return out;
+  }
+
+  /** Per pool, the same summary as the run's over all nodes (PinningSummary), for the pool's nodes only. */
+  private static ObjectNode pools(KubeletAdmitter kubelets, Map<String, String> poolOfNode, int size) {
+    Map<String, KubeletAdmitter> byPool = new TreeMap<>();
+    kubelets.nodes().forEach((node, admission) -> byPool.computeIfAbsent(poolOfNode.getOrDefault(node, "(no pool)"), k -> new KubeletAdmitter())
+        .put(node, admission));
+    ObjectNode out = F.objectNode();
+    byPool.forEach((pool, nodes) -> {
+      PinningSummary p = PinningSummary.of(nodes, Map.of(), size);
+      ObjectNode n = out.putObject(pool);
+      n.put("nodes", p.nodes());
+      n.put("pinnedPods", p.pinnedPods());
+      n.put("numaAligned", p.numaAligned());
+      n.put("socketAligned", p.socketAligned());
+      n.put("freeExclusiveCpus", p.freeExclusiveCpus());
+      n.put("strandedCpus", p.strandedCpus().getOrDefault(size, 0));
+    });
     return out;
   }
 

@@ -44,7 +44,9 @@ public final class ReportRun {
       }));
       Map<String, String> names = new HashMap<>();
       for (Pod p : sims[0].cluster().pods()) names.put(p.metadata().uid(), p.metadata().name());
-      ObjectNode m = CpuMaps.of(kubelets[0], names);
+      Map<String, String> pools = new HashMap<>();
+      s.poolOfNode().forEach((node, pool) -> pools.put(node, pool.name()));
+      ObjectNode m = CpuMaps.of(kubelets[0], names, pools);
       if (m != null) maps.set(s.variant(), m);
     }
     Map<String, String> files = new LinkedHashMap<>();

@@ -71,7 +71,7 @@ class RunReportTest {
     assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(4);
     String text = doc.getDocumentElement().getTextContent();
     assertThat(text).contains("Verdict").contains("Variants side by side").contains("without-matchLabelKeys").contains("with-matchLabelKeys")
-        .contains("maxSkew 1");
+        .contains("maxSkew 1").contains("rollout (with-matchLabelKeys)");
     assertThat(dir.resolve("summary.json")).exists();
     assertThat(dir.resolve("timeline.csv")).exists();
     assertThat(dir.resolve("timeline.jsonl")).exists();
@@ -88,7 +88,7 @@ class RunReportTest {
     assertSelfContained(dir.resolve("report.html"));
     String text = Files.readString(dir.resolve("report.html"));
     assertThat(text).contains("CPU pinning").contains("Admission failures by reason").contains("SMTAlignmentError")
-        .contains("most fragmented").contains("least fragmented").contains("class=\"cpu used\"");
+        .contains("Per node pool").contains("most fragmented").contains("least fragmented").contains("class=\"cpu used\"");
     assertThat(dir.resolve("cpumap.json")).exists();
   }
 
