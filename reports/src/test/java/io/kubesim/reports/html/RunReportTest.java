@@ -71,7 +71,7 @@ class RunReportTest {
     assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(4);
     String text = doc.getDocumentElement().getTextContent();
     assertThat(text).contains("Verdict").contains("Variants side by side").contains("without-matchLabelKeys").contains("with-matchLabelKeys")
-        .contains("maxSkew 1").contains("rollout (with-matchLabelKeys)");
+        .contains("maxSkew 1").contains("rollout (with-matchLabel");
     assertThat(dir.resolve("summary.json")).exists();
     assertThat(dir.resolve("timeline.csv")).exists();
     assertThat(dir.resolve("timeline.jsonl")).exists();
