@@ -113,10 +113,51 @@ public final class RunReport {
     h.close("ul");
   }
 
-  private static String counts(JsonNode domains) {
-    List<String> parts = new ArrayList<>();
-    domains.fields().forEachRemaining(e -> parts.add(String.valueOf(e.getValue().asInt())));
-    return String.join("/", parts);
+  /** Pods per domain as "3/4/3"; for many domains (a hostname key) only how many and the range. */
+  static String counts(JsonNode domains) {
+    List<Integer> parts = new ArrayList<>();
+    domains.fields().forEachRemaining(e -> parts.add(e.getValue().asInt()));
+    if (parts.size() > MAX_DOMAINS_CHARTED) {
+      return parts.size() + " domains of " + java.util.Collections.min(parts) + "–" + java.util.Collections.max(parts) + " pods";
+    }
+    return String.join("/", parts.stream().map(String::valueOf).toList());
+  }
+
+  /** Past this many domains (a hostname key on a large cluster) a per-domain chart says nothing; the range is shown instead. */
+  static final int MAX_DOMAINS_CHARTED = 24;
+  /** Charts for at most this many spread constraints: those that strayed furthest above their maxSkew. */
+  static final int MAX_CONSTRAINTS_CHARTED = 12;
+
+  /** Workload and constraint index pairs to chart, worst peak skew over maxSkew first, at most {@link #MAX_CONSTRAINTS_CHARTED}. */
+  private List<Map.Entry<String, Integer>> charted() {
+    List<Map.Entry<String, Integer>> all = new ArrayList<>();
+    Map<Map.Entry<String, Integer>, Integer> excess = new java.util.HashMap<>();
+    for (String w : workloads()) {
+      for (int idx : constraintIndexes(w)) {
+        Map.Entry<String, Integer> key = Map.entry(w, idx);
+        all.add(key);
+        int worst = Integer.MIN_VALUE;
+        for (JsonNode v : variants) {
+          JsonNode c = constraint(v, w, idx);
+          if (c != null) worst = Math.max(worst, c.path("peak").path("allSkew").path("value").asInt() - c.path("maxSkew").asInt());
+        }
+        excess.put(key, worst);
+      }
+    }
+    if (all.size() <= MAX_CONSTRAINTS_CHARTED) return all;
+    List<Map.Entry<String, Integer>> sorted = new ArrayList<>(all);
+    sorted.sort(java.util.Comparator.comparing((Map.Entry<String, Integer> e) -> -excess.get(e)));
+    List<Map.Entry<String, Integer>> top = sorted.subList(0, MAX_CONSTRAINTS_CHARTED);
+    return all.stream().filter(top::contains).toList();
+  }
+
+  private void chartedNote() {
+    int total = 0;
+    for (String w : workloads()) total += constraintIndexes(w).size();
+    if (total > MAX_CONSTRAINTS_CHARTED) {
+      h.el("p class=\"small\"", "Charted: the " + MAX_CONSTRAINTS_CHARTED + " of " + total + " spread constraints whose skew rose furthest above "
+          + "maxSkew; every constraint is in summary.json and timeline.csv.");
+    }
   }
 
   private Set<String> workloads() {
@@ -174,7 +215,8 @@ public final class RunReport {
           JsonNode c = constraint(v, w, idx);
           JsonNode f = c == null ? null : c.path("final");
           String label = w + " #" + idx + " domains at end";
-          put(rows, label, f == null || f.isNull() ? "-" : f.path("domains").toString().replaceAll("[{}\"]", ""));
+          put(rows, label, f == null || f.isNull() ? "-" : f.path("domains").size() > MAX_DOMAINS_CHARTED ? counts(f.path("domains"))
+              : f.path("domains").toString().replaceAll("[{}\"]", ""));
           put(rows, w + " #" + idx + " skew at end (all / new revision)", f == null || f.isNull() ? "-"
               : f.path("allSkew").asText() + " / " + f.path("newRevisionSkew").asText());
         }
@@ -219,8 +261,11 @@ public final class RunReport {
     h.el("h2", "Skew over time");
     h.el("p class=\"small\"", "Per spread constraint and variant: skew over every node carrying the key (all revisions) and, where it "
         + "differs, the newest revision's. The dashed line is maxSkew; vertical lines are timeline events.");
-    for (String w : workloads()) {
-      for (int idx : constraintIndexes(w)) {
+    chartedNote();
+    for (Map.Entry<String, Integer> wc : charted()) {
+      String w = wc.getKey();
+      int idx = wc.getValue();
+      {
         List<Charts.Line> lines = new ArrayList<>();
         int maxSkew = 0;
         String key = "";
@@ -283,12 +328,19 @@ public final class RunReport {
     h.el("h2", "Pods per topology domain");
     h.el("p class=\"small\"", "Before the first timeline event, at the moment of highest skew after it (during), and at the end; "
         + "split into the newest revision and older ones.");
-    for (String w : workloads()) {
-      for (int idx : constraintIndexes(w)) {
+    for (Map.Entry<String, Integer> wc : charted()) {
+      String w = wc.getKey();
+      int idx = wc.getValue();
+      {
         for (JsonNode v : variants) {
           String name = v.path("name").asText();
           List<JsonNode> samples = data.samples(name).stream().filter(smp -> spread(smp, w, idx) != null).toList();
           if (samples.isEmpty()) continue;
+          if (spread(samples.get(samples.size() - 1), w, idx).path("domains").size() > MAX_DOMAINS_CHARTED) {
+            h.el("p", name + ": " + w + " on " + spread(samples.get(0), w, idx).path("topologyKey").asText() + " at the end: "
+                + counts(spread(samples.get(samples.size() - 1), w, idx).path("domains")) + " (too many domains to chart)");
+            continue;
+          }
           Map<String, JsonNode> moments = moments(v, samples, w, idx);
           DefaultCategoryDataset ds = new DefaultCategoryDataset();
           String key = "";
