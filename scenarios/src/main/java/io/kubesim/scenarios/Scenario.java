@@ -18,6 +18,7 @@ import java.util.Map;
  * @param nodes the initial nodes: pools first, then Node manifests, then the snapshot's
  * @param poolOfNode node name to its pool, for every pool node (initial and added later)
  * @param objects the initial non-Node objects: manifests in order, then the snapshot's
+ * @param plan the sizing questions ({@code plan:}), or null when the file has none
  */
 public record Scenario(
     Path file,
@@ -38,7 +39,8 @@ public record Scenario(
     Map<String, NodePool> poolOfNode,
     List<Object> objects,
     List<TimelineEvent> timeline,
-    List<Expectation> expectations) {
+    List<Expectation> expectations,
+    Plan plan) {
 
   /** When the recorder samples, besides every multiple of {@code sampleInterval}. */
   public enum SampleOn {
@@ -48,9 +50,18 @@ public record Scenario(
     events
   }
 
+  /** A scenario without a plan section (the constructor before {@code plan} existed). */
+  public Scenario(Path file, String name, String description, String variant, String variantDescription, Map<String, String> settings,
+      long seed, long durationMs, long sampleIntervalMs, SampleOn sampleOn, PodTiming podTiming, SchedulerSettings scheduler,
+      Features features, List<NodePool> nodePools, List<Node> nodes, Map<String, NodePool> poolOfNode, List<Object> objects,
+      List<TimelineEvent> timeline, List<Expectation> expectations) {
+    this(file, name, description, variant, variantDescription, settings, seed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
+        features, nodePools, nodes, poolOfNode, objects, timeline, expectations, null);
+  }
+
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, variant, variantDescription, settings, newSeed, durationMs, sampleIntervalMs, sampleOn, podTiming, scheduler,
-        features, nodePools, nodes, poolOfNode, objects, timeline, expectations);
+        features, nodePools, nodes, poolOfNode, objects, timeline, expectations, plan);
   }
 
   /** Workload-like objects (Deployments, StatefulSets, ReplicaSets) among the initial objects. */

@@ -55,7 +55,7 @@ final class ScenarioDecoder {
 
   static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "name", "description", "seed", "duration", "sampleInterval", "sampleOn",
       "podTiming", "scheduler", "featureGates", "nodePools", "manifests", "include", "snapshot", "timeline", "expectations",
-      "variants", "matrix");
+      "variants", "matrix", "plan");
   static final List<String> ACTIONS = List.of("apply", "delete", "scale", "rollout", "addNodes", "removeNodes", "taint", "untaint",
       "cordon", "uncordon", "drain", "failNodes", "recoverNodes", "reboot");
   static final List<String> EXPECTATIONS = List.of("skew", "pending", "pendingDuration", "minDomains", "aligned", "admissionFailures");
@@ -148,14 +148,16 @@ final class ScenarioDecoder {
             + "\", which is not in the scenario" + Suggest.closest(p.spec().nodeName(), nodes.keySet()));
       }
     }
+    List<String> initialKeys = List.copyOf(objects.keySet());
     List<TimelineEvent> timeline = root.opt("timeline", this::timeline, List.of());
     List<Expectation> expectations = root.opt("expectations", n -> n.asSeq().map(this::expectation), List.of());
+    Plan plan = root.opt("plan", n -> new PlanDecoder(pools, initialKeys).decode(n), null);
 
     Map<String, String> settings = new LinkedHashMap<>();
     for (VariantSpec.Set s : variant.sets()) settings.put(s.path(), render(s.value()));
     String variantDescription = variant.description() == null ? "" : variant.description();
     return new Scenario(file, name, description, variant.name(), variantDescription, settings, seed, durationMs, interval, sampleOn, timing,
-        scheduler, features, List.copyOf(pools.values()), initialNodes, Map.copyOf(poolOfNode), List.copyOf(initialObjects), timeline, expectations);
+        scheduler, features, List.copyOf(pools.values()), initialNodes, Map.copyOf(poolOfNode), List.copyOf(initialObjects), timeline, expectations, plan);
   }
 
   // ---------------------------------------------------------------- small sections

@@ -340,7 +340,7 @@ class ScenarioDecoderTest {
   @Test
   void unknownFieldSuggestsTheClosest() {
     assertError("timline: []\n", 23, 10, "timline", "unknown field \"timline\" (did you mean \"timeline\"?); allowed: apiVersion, "
-        + "description, duration, expectations, featureGates, include, kind, manifests, matrix, name, nodePools, podTiming, "
+        + "description, duration, expectations, featureGates, include, kind, manifests, matrix, name, nodePools, plan, podTiming, "
         + "sampleInterval, sampleOn, scheduler, seed, snapshot, timeline, variants");
   }
 
