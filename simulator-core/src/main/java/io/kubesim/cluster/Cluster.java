@@ -112,11 +112,15 @@ public final class Cluster implements Snapshot, ClusterObjects {
   public void updatePod(Pod pod) {
     Pod old = pods.get(pod.key());
     if (old == null) throw new IllegalArgumentException("pod " + pod.key() + " does not exist");
-    if (isOnNode(old)) unaccount(old);
+    // A status change (running, ready) leaves every selector's count where it was: skip the
+    // -1/+1 walk over the namespace's selectors.
+    boolean countsUnchanged = isOnNode(old) && isOnNode(pod) && old.spec().nodeName().equals(pod.spec().nodeName())
+        && old.isTerminating() == pod.isTerminating() && old.labels().equals(pod.labels());
+    if (isOnNode(old)) unaccount(old, !countsUnchanged);
     indexController(old, false);
     pods.put(pod.key(), pod);
     indexController(pod, true);
-    if (isOnNode(pod)) account(pod);
+    if (isOnNode(pod)) account(pod, !countsUnchanged);
   }
 
   public void bind(String podKey, String nodeName) {
@@ -165,22 +169,30 @@ public final class Cluster implements Snapshot, ClusterObjects {
   }
 
   private void account(Pod pod) {
+    account(pod, true);
+  }
+
+  private void account(Pod pod, boolean updateCounts) {
     NodeInfo info = nodes.get(pod.spec().nodeName());
     if (info == null) return; // bound to a node that is gone: not part of any node's accounting
     PodInfo pi = PodInfo.of(pod);
     boundPodInfos.put(pod.key(), pi);
     info.addPod(pi);
     if (pi.hasAffinity()) invalidateAffinityLists();
-    updateCounts(pod, info, +1);
+    if (updateCounts) updateCounts(pod, info, +1);
   }
 
   private void unaccount(Pod pod) {
+    unaccount(pod, true);
+  }
+
+  private void unaccount(Pod pod, boolean updateCounts) {
     PodInfo pi = boundPodInfos.remove(pod.key());
     NodeInfo info = nodes.get(pod.spec().nodeName());
     if (pi == null || info == null) return;
     info.removePod(pi);
     if (pi.hasAffinity()) invalidateAffinityLists();
-    updateCounts(pod, info, -1);
+    if (updateCounts) updateCounts(pod, info, -1);
   }
 
   private void updateCounts(Pod pod, NodeInfo node, int delta) {

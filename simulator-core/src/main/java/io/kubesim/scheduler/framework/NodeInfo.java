@@ -59,6 +59,11 @@ public final class NodeInfo {
     return Collections.unmodifiableList(pods);
   }
 
+  /** The number of pods on the node ({@code pods().size()} without the view). */
+  public int podCount() {
+    return pods.size();
+  }
+
   public List<PodInfo> podsWithAffinity() {
     return Collections.unmodifiableList(podsWithAffinity);
   }

@@ -98,6 +98,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     Resource request = state.read(PRE_FILTER_KEY).podRequest();
+    if (fitsWithoutScalars(request, node)) return Status.success();
     List<InsufficientResource> insufficient = fitsRequest(request, node, ignoredResources, ignoredResourceGroups);
     if (insufficient.isEmpty()) return Status.success();
     String[] reasons = new String[insufficient.size()];
@@ -107,6 +108,25 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
       unresolvable |= insufficient.get(i).unresolvable();
     }
     return unresolvable ? Status.unresolvable(reasons) : Status.unschedulable(reasons);
+  }
+
+  /**
+   * The allocation-free check for the common request without scalar resources: true exactly when
+   * {@link #fitsRequest} would find nothing insufficient (false sends the caller down that path for
+   * the reasons, also for any request with scalar resources).
+   */
+  static boolean fitsWithoutScalars(Resource request, NodeInfo node) {
+    if (!request.scalar().isEmpty()) return false;
+    Resource alloc = node.allocatable();
+    if (node.podCount() + 1 > alloc.allowedPodNumber()) return false;
+    Resource used = node.requested();
+    return fitsOne(request.milliCpu(), used.milliCpu(), alloc.milliCpu())
+        && fitsOne(request.memory(), used.memory(), alloc.memory())
+        && fitsOne(request.ephemeralStorage(), used.ephemeralStorage(), alloc.ephemeralStorage());
+  }
+
+  private static boolean fitsOne(long requested, long used, long capacity) {
+    return requested <= 0 || requested <= capacity - used;
   }
 
   /** Upstream {@code Fits}: what the pod lacks on the node, no resources ignored. */
