@@ -14,6 +14,7 @@ import io.kubesim.scheduler.framework.MatchingPodCounts;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Snapshot;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
   private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
   private final Map<String, java.util.Set<String>> podsByController = new HashMap<>();
+  /** Per topology key asked about, its domains over the nodes (kept current on node changes). */
+  private final Map<String, TopologyIndex> topologyIndexes = new HashMap<>();
 
   private final Map<String, List<Service>> services = new HashMap<>();
   private final Map<String, ReplicationController> replicationControllers = new HashMap<>();
@@ -58,6 +61,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     NodeInfo info = new NodeInfo(nextNodeIndex++, node);
     nodes.put(node.name(), info);
     nodeOrder = null;
+    for (TopologyIndex index : topologyIndexes.values()) index.put(info.index(), node);
     for (Pod p : pods.values()) {
       if (isOnNode(p) && p.spec().nodeName().equals(node.name())) account(p);
     }
@@ -69,12 +73,22 @@ public final class Cluster implements Snapshot, ClusterObjects {
     boolean zoneChanged = !Objects.equals(NodeTree.zoneOf(info.node()), NodeTree.zoneOf(node));
     info.setNode(node);
     if (zoneChanged) nodeOrder = null;
+    for (TopologyIndex index : topologyIndexes.values()) {
+      int from = index.put(info.index(), node);
+      int to = index.domainOf(info.index());
+      if (from != to) {
+        for (Map<Selector, SelectorCounts> byNs : countsByNamespace.values()) {
+          for (SelectorCounts c : byNs.values()) c.moved(index, info.index(), from, to);
+        }
+      }
+    }
   }
 
   /** Removes the node; pods bound to it stay in the cluster (the caller deletes or reschedules them). */
   public void removeNode(String name) {
     NodeInfo info = requireNode(name);
     for (PodInfo p : List.copyOf(info.pods())) unaccount(p.pod());
+    for (TopologyIndex index : topologyIndexes.values()) index.remove(info.index());
     nodes.remove(name);
     nodeOrder = null;
   }
@@ -249,6 +263,17 @@ public final class Cluster implements Snapshot, ClusterObjects {
       byNs.put(selector, counts);
     }
     return counts;
+  }
+
+  @Override
+  public TopologyDomains topologyDomains(String topologyKey) {
+    TopologyIndex index = topologyIndexes.get(topologyKey);
+    if (index == null) {
+      index = new TopologyIndex(topologyKey);
+      for (NodeInfo n : nodes.values()) index.put(n.index(), n.node());
+      topologyIndexes.put(topologyKey, index);
+    }
+    return index;
   }
 
   @Override
