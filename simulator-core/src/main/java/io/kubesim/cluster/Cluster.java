@@ -43,6 +43,9 @@ public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
   private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
   private final Map<String, java.util.Set<String>> podsByController = new HashMap<>();
+  /** Per namespace, label set → the selector counts that match it (see {@link #countsMatching}). */
+  private final Map<String, Map<Map<String, String>, SelectorCounts[]>> matchingByLabels = new HashMap<>();
+  private static final int MAX_MEMO_LABEL_SETS = 4096;
   /** Per topology key asked about, its domains over the nodes (kept current on node changes). */
   private final Map<String, TopologyIndex> topologyIndexes = new HashMap<>();
 
@@ -211,10 +214,28 @@ public final class Cluster implements Snapshot, ClusterObjects {
 
   private void updateCounts(Pod pod, NodeInfo node, int delta) {
     Map<Selector, SelectorCounts> byNs = countsByNamespace.get(pod.namespace());
-    if (byNs == null) return;
-    for (SelectorCounts c : byNs.values()) {
-      if (c.counts(pod)) c.add(node.index(), delta);
+    if (byNs == null || pod.isTerminating()) return; // terminating pods count for no selector
+    for (SelectorCounts c : countsMatching(pod, byNs)) c.add(node.index(), delta);
+  }
+
+  /**
+   * The namespace's selector counts that count {@code pod} (not terminating), remembered per label
+   * set: a Deployment's pods share their labels, so a bind costs one lookup instead of matching
+   * every registered selector. Forgotten when a selector is registered in the namespace.
+   */
+  private SelectorCounts[] countsMatching(Pod pod, Map<Selector, SelectorCounts> byNs) {
+    Map<Map<String, String>, SelectorCounts[]> memo = matchingByLabels.computeIfAbsent(pod.namespace(), ns -> new HashMap<>());
+    SelectorCounts[] matching = memo.get(pod.labels());
+    if (matching == null) {
+      List<SelectorCounts> out = new ArrayList<>();
+      for (SelectorCounts c : byNs.values()) {
+        if (c.counts(pod)) out.add(c);
+      }
+      matching = out.toArray(new SelectorCounts[0]);
+      if (memo.size() >= MAX_MEMO_LABEL_SETS) memo.clear();
+      memo.put(pod.labels(), matching);
     }
+    return matching;
   }
 
   // ---- Snapshot
@@ -261,6 +282,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
         }
       }
       byNs.put(selector, counts);
+      matchingByLabels.remove(namespace);
     }
     return counts;
   }

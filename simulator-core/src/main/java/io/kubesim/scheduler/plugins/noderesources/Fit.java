@@ -42,7 +42,12 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
   private record PreFilterState(Resource podRequest) {}
 
-  private record PreScoreState(long[] podRequests) {}
+  /** The pod's requests, and work arrays for Score (a cycle scores on one thread). */
+  private record PreScoreState(long[] podRequests, long[] requested, long[] allocatable) {
+    PreScoreState(long[] podRequests) {
+      this(podRequests, new long[podRequests.length], new long[podRequests.length]);
+    }
+  }
 
   private static final StateKey<PreFilterState> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
@@ -185,8 +190,8 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.find(PRE_SCORE_KEY);
-    long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
-    return scorer.score(node, podRequests);
+    if (s != null) return scorer.score(node, s.podRequests(), s.requested(), s.allocatable());
+    return scorer.score(node, scorer.podRequests(pod));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.kubesim.scheduler.plugins.noderesources;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Resource;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,8 +58,16 @@ final class ResourceAllocationScorer {
   }
 
   long score(NodeInfo node, long[] podRequests) {
-    long[] requested = new long[kinds.length];
-    long[] allocatable = new long[kinds.length];
+    return score(node, podRequests, new long[kinds.length], new long[kinds.length]);
+  }
+
+  /**
+   * {@link #score(NodeInfo, long[])} with the two work arrays supplied (and overwritten), so a cycle
+   * scoring hundreds of nodes allocates them once.
+   */
+  long score(NodeInfo node, long[] podRequests, long[] requested, long[] allocatable) {
+    Arrays.fill(requested, 0);
+    Arrays.fill(allocatable, 0);
     Resource nodeRequested = useRequested ? node.requested() : node.nonZeroRequested();
     Resource alloc = node.allocatable();
     for (int i = 0; i < requested.length; i++) {
