@@ -103,8 +103,8 @@ public final class BenchMain {
     int[] pcts = ints(option(a, "--pct", "0,100"));
     int runs = Integer.parseInt(option(a, "--runs", "3"));
     StringBuilder json = new StringBuilder("[\n");
-    System.out.printf(Locale.ROOT, "%-6s %-4s %-8s %-4s %10s %10s %10s %12s %14s %10s%n", "nodes", "pct", "pods", "run",
-        "place s", "pods/s", "total s", "examined/pod", "node-checks/s", "peak MiB");
+    System.out.printf(Locale.ROOT, "%-6s %-4s %-8s %-4s %10s %10s %10s %12s %14s %10s %10s %10s %10s%n", "nodes", "pct", "pods", "run",
+        "place s", "pods/s", "total s", "examined/pod", "node-checks/s", "peak MiB", "place cpu", "pods/cpu-s", "total cpu");
     List<double[]> medians = new ArrayList<>();
     for (int pct : pcts) {
       for (int n : nodes) {
@@ -112,23 +112,25 @@ public final class BenchMain {
         for (int r = 0; r < runs; r++) {
           Placement.Result x = Placement.run(n, pct);
           rs.add(x);
-          System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4d %10.2f %10.0f %10.2f %12.1f %14.3e %10d%n", n, pct, x.pods(), r + 1,
-              x.placementSeconds(), x.podsPerSecond(), x.totalSeconds(), x.examinedPerPod(), x.nodeChecksPerSecond(),
-              x.peakHeapBytes() >> 20);
+          System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4d %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f%n", n, pct,
+              x.pods(), r + 1, x.placementSeconds(), x.podsPerSecond(), x.totalSeconds(), x.examinedPerPod(), x.nodeChecksPerSecond(),
+              x.peakHeapBytes() >> 20, x.placementCpuSeconds(), x.pods() / x.placementCpuSeconds(), x.totalCpuSeconds());
           json.append(String.format(Locale.ROOT,
               "  {\"nodes\": %d, \"percentageOfNodesToScore\": %d, \"pods\": %d, \"run\": %d, \"placementSeconds\": %.3f, "
-                  + "\"podsPerSecond\": %.1f, \"totalSeconds\": %.3f, \"examinedPerPod\": %.2f, \"peakHeapBytes\": %d},%n",
+                  + "\"podsPerSecond\": %.1f, \"totalSeconds\": %.3f, \"examinedPerPod\": %.2f, \"peakHeapBytes\": %d, \"placementCpuSeconds\": %.3f, \"totalCpuSeconds\": %.3f},%n",
               n, pct, x.pods(), r + 1, x.placementSeconds(), x.podsPerSecond(), x.totalSeconds(), x.examinedPerPod(),
-              x.peakHeapBytes()));
+              x.peakHeapBytes(), x.placementCpuSeconds(), x.totalCpuSeconds()));
         }
         double place = median(rs.stream().mapToDouble(Placement.Result::placementSeconds).toArray());
         double total = median(rs.stream().mapToDouble(Placement.Result::totalSeconds).toArray());
         double examined = rs.get(0).examinedPerPod();
+        double placeCpu = median(rs.stream().mapToDouble(Placement.Result::placementCpuSeconds).toArray());
+        double totalCpu = median(rs.stream().mapToDouble(Placement.Result::totalCpuSeconds).toArray());
         long peak = rs.stream().mapToLong(Placement.Result::peakHeapBytes).max().orElse(0);
         int pods = rs.get(0).pods();
-        System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4s %10.2f %10.0f %10.2f %12.1f %14.3e %10d  (median; peak = max)%n", n, pct,
-            pods, "med", place, pods / place, total, examined, pods * examined / place, peak >> 20);
-        medians.add(new double[] {pct, n, pods, place, examined});
+        System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4s %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f  (median; peak = max)%n",
+            n, pct, pods, "med", place, pods / place, total, examined, pods * examined / place, peak >> 20, placeCpu, pods / placeCpu, totalCpu);
+        medians.add(new double[] {pct, n, pods, place, examined, placeCpu});
       }
     }
     if (json.length() > 2) json.setLength(json.length() - 2);
@@ -140,8 +142,9 @@ public final class BenchMain {
       double[] xNodes = m.stream().mapToDouble(x -> Math.log(x[1])).toArray();
       double[] xWork = m.stream().mapToDouble(x -> Math.log(x[2] * x[4])).toArray();
       double[] y = m.stream().mapToDouble(x -> Math.log(x[3])).toArray();
-      System.out.printf(Locale.ROOT, "pct %d: log-log slope of placement time vs nodes (30 pods/node) %.2f; vs pods x nodes examined %.2f%n",
-          pct, slope(xNodes, y), slope(xWork, y));
+      double[] yCpu = m.stream().mapToDouble(x -> Math.log(x[5])).toArray();
+      System.out.printf(Locale.ROOT, "pct %d: log-log slope of placement wall time vs nodes (30 pods/node) %.2f, vs pods x nodes examined %.2f;"
+          + " of placement CPU time %.2f and %.2f%n", pct, slope(xNodes, y), slope(xWork, y), slope(xNodes, yCpu), slope(xWork, yCpu));
     }
     System.out.println("Wrote " + out.resolve("placement.json"));
   }

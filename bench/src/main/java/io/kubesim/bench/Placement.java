@@ -8,17 +8,20 @@ import io.kubesim.sim.SimulationListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Times one replay of the library scenario (scaled to {@code nodes}): wall time from the start of
  * the run (nodes created, Deployments applied, the controllers creating pods) until the last of
  * the initial pods is bound, hence pods placed per second; the whole run; the nodes examined per
  * scheduling cycle; and the heap's peak (the sum of the heap pools' peaks since the run started,
- * an upper bound of the true peak).
+ * an upper bound of the true peak). The replay runs on one thread, whose CPU time is reported too:
+ * on a machine shared with other work it shows what the wall time would be without the contention
+ * (GC threads excluded).
  */
 final class Placement {
   record Result(int nodes, int percentage, int pods, double placementSeconds, double totalSeconds, double examinedPerPod,
-      long peakHeapBytes) {
+      long peakHeapBytes, double placementCpuSeconds, double totalCpuSeconds) {
     double podsPerSecond() {
       return pods / placementSeconds;
     }
@@ -37,6 +40,9 @@ final class Placement {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
     long[] placedAt = {0};
+    long[] placedCpu = {0};
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long startCpu = threads.getCurrentThreadCpuTime();
     long[] examined = {0, 0};
     long start = System.nanoTime();
     new ScenarioRunner(Engines.DEFAULT).run(scenario, ms -> {}, (sim, admitter) -> sim.addListener(new SimulationListener() {
@@ -48,16 +54,20 @@ final class Placement {
         examined[0] += d.examined();
         examined[1]++;
         // The scheduler binds every pod it finds a node for (no binding failures are modelled).
-        if (d.isScheduled() && ++bound == target) placedAt[0] = System.nanoTime();
+        if (d.isScheduled() && ++bound == target) {
+          placedAt[0] = System.nanoTime();
+          placedCpu[0] = threads.getCurrentThreadCpuTime();
+        }
       }
     }));
     long end = System.nanoTime();
+    long endCpu = threads.getCurrentThreadCpuTime();
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
     }
     if (placedAt[0] == 0) throw new IllegalStateException("only some of the " + target + " pods were placed");
     return new Result(nodes, percentage, target, (placedAt[0] - start) / 1e9, (end - start) / 1e9,
-        (double) examined[0] / Math.max(1, examined[1]), peak);
+        (double) examined[0] / Math.max(1, examined[1]), peak, (placedCpu[0] - startCpu) / 1e9, (endCpu - startCpu) / 1e9);
   }
 }
