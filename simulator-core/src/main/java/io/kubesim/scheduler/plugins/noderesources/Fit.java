@@ -122,12 +122,10 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
    */
   static boolean fitsWithoutScalars(Resource request, NodeInfo node) {
     if (!request.scalar().isEmpty()) return false;
-    Resource alloc = node.allocatable();
-    if (node.podCount() + 1 > alloc.allowedPodNumber()) return false;
-    Resource used = node.requested();
-    return fitsOne(request.milliCpu(), used.milliCpu(), alloc.milliCpu())
-        && fitsOne(request.memory(), used.memory(), alloc.memory())
-        && fitsOne(request.ephemeralStorage(), used.ephemeralStorage(), alloc.ephemeralStorage());
+    if (node.podCount() + 1 > node.allowedPodNumber()) return false;
+    return fitsOne(request.milliCpu(), node.requestedMilliCpu(), node.allocatableMilliCpu())
+        && fitsOne(request.memory(), node.requestedMemory(), node.allocatableMemory())
+        && fitsOne(request.ephemeralStorage(), node.requestedEphemeralStorage(), node.allocatableEphemeralStorage());
   }
 
   private static boolean fitsOne(long requested, long used, long capacity) {

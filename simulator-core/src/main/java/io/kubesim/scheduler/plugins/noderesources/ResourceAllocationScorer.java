@@ -68,26 +68,25 @@ final class ResourceAllocationScorer {
   long score(NodeInfo node, long[] podRequests, long[] requested, long[] allocatable) {
     Arrays.fill(requested, 0);
     Arrays.fill(allocatable, 0);
-    Resource nodeRequested = useRequested ? node.requested() : node.nonZeroRequested();
-    Resource alloc = node.allocatable();
     for (int i = 0; i < requested.length; i++) {
       long podRequest = podRequests[i];
       long a;
       long r;
       switch (kinds[i]) {
         case CPU -> {
-          a = alloc.milliCpu();
-          r = nodeRequested.milliCpu() + podRequest;
+          a = node.allocatableMilliCpu();
+          r = (useRequested ? node.requestedMilliCpu() : node.nonZeroRequestedMilliCpu()) + podRequest;
         }
         case MEMORY -> {
-          a = alloc.memory();
-          r = nodeRequested.memory() + podRequest;
+          a = node.allocatableMemory();
+          r = (useRequested ? node.requestedMemory() : node.nonZeroRequestedMemory()) + podRequest;
         }
         case EPHEMERAL_STORAGE -> {
-          a = alloc.ephemeralStorage();
-          r = node.requested().ephemeralStorage() + podRequest;
+          a = node.allocatableEphemeralStorage();
+          r = node.requestedEphemeralStorage() + podRequest;
         }
         case SCALAR -> {
+          Resource alloc = node.allocatable();
           String name = resources.get(i).name();
           // An extended resource the pod does not request is not scored.
           if (podRequest == 0 || !alloc.scalar().containsKey(name)) continue;
