@@ -276,9 +276,18 @@ public final class Cluster implements Snapshot, ClusterObjects {
     SelectorCounts counts = byNs.get(selector);
     if (counts == null) {
       counts = new SelectorCounts(namespace, selector);
+      // Bound pods mostly share a few label sets (one per ReplicaSet): match each set once.
+      Map<Map<String, String>, Boolean> matches = new HashMap<>();
       for (NodeInfo n : nodes.values()) {
         for (PodInfo p : n.pods()) {
-          if (counts.counts(p.pod())) counts.add(n.index(), 1);
+          Pod pod = p.pod();
+          if (pod.isTerminating() || !pod.namespace().equals(namespace)) continue;
+          Boolean match = matches.get(pod.labels());
+          if (match == null) {
+            match = counts.counts(pod);
+            matches.put(pod.labels(), match);
+          }
+          if (match) counts.add(n.index(), 1);
         }
       }
       byNs.put(selector, counts);
