@@ -44,6 +44,11 @@ public class PodTopologySpreadBenchmark {
     for (int i = 0; i < pods.length; i++) pods[i] = PodInfo.of(BenchCluster.pendingPod(i, "pending-" + i));
     int adaptive = Math.max(nodes * Math.max(50 - nodes / 125, 5) / 100, 100);
     scored = cluster.nodeInfos().subList(0, Math.min(adaptive, nodes));
+    // Selector counts and domain sums are registered on first use (a pass over every pod): not measured.
+    for (int i = 0; i < pods.length; i++) {
+      preFilterAndFilter();
+      preScoreAndScore(new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous."));
+    }
   }
 
   private PodInfo nextPod() {
