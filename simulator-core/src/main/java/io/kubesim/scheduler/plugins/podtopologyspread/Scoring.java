@@ -142,6 +142,19 @@ final class Scoring {
     return goRound(score);
   }
 
+  /** {@link #normalize} when no node is ignored (the common case): no per-node lookups. */
+  private static void normalizeAll(long[] scores) {
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (long score : scores) {
+      min = Math.min(min, score);
+      max = Math.max(max, score);
+    }
+    for (int k = 0; k < scores.length; k++) {
+      scores[k] = max == 0 ? ScorePlugin.MAX_NODE_SCORE : ScorePlugin.MAX_NODE_SCORE * (max + min - scores[k]) / max;
+    }
+  }
+
   /** Go's {@code math.Round}: half away from zero. */
   static long goRound(double x) {
     return x < 0 ? -Math.round(-x) : Math.round(x);
@@ -152,6 +165,10 @@ final class Scoring {
    * the busiest node gets {@code 100 * min / max}; every node 100 when max is 0; ignored nodes 0.
    */
   static void normalize(PreScoreState s, List<NodeInfo> nodes, long[] scores) {
+    if (s.ignoredCount() == 0) {
+      normalizeAll(scores);
+      return;
+    }
     long min = Long.MAX_VALUE;
     long max = 0;
     for (int k = 0; k < scores.length; k++) {
