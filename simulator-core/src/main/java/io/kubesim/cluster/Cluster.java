@@ -14,6 +14,7 @@ import io.kubesim.scheduler.framework.MatchingPodCounts;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Snapshot;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +43,11 @@ public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
   private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
   private final Map<String, java.util.Set<String>> podsByController = new HashMap<>();
+  /** Per namespace, label set → the selector counts that match it (see {@link #countsMatching}). */
+  private final Map<String, Map<Map<String, String>, SelectorCounts[]>> matchingByLabels = new HashMap<>();
+  private static final int MAX_MEMO_LABEL_SETS = 4096;
+  /** Per topology key asked about, its domains over the nodes (kept current on node changes). */
+  private final Map<String, TopologyIndex> topologyIndexes = new HashMap<>();
 
   private final Map<String, List<Service>> services = new HashMap<>();
   private final Map<String, ReplicationController> replicationControllers = new HashMap<>();
@@ -58,6 +64,7 @@ public final class Cluster implements Snapshot, ClusterObjects {
     NodeInfo info = new NodeInfo(nextNodeIndex++, node);
     nodes.put(node.name(), info);
     nodeOrder = null;
+    for (TopologyIndex index : topologyIndexes.values()) index.put(info.index(), node);
     for (Pod p : pods.values()) {
       if (isOnNode(p) && p.spec().nodeName().equals(node.name())) account(p);
     }
@@ -69,12 +76,22 @@ public final class Cluster implements Snapshot, ClusterObjects {
     boolean zoneChanged = !Objects.equals(NodeTree.zoneOf(info.node()), NodeTree.zoneOf(node));
     info.setNode(node);
     if (zoneChanged) nodeOrder = null;
+    for (TopologyIndex index : topologyIndexes.values()) {
+      int from = index.put(info.index(), node);
+      int to = index.domainOf(info.index());
+      if (from != to) {
+        for (Map<Selector, SelectorCounts> byNs : countsByNamespace.values()) {
+          for (SelectorCounts c : byNs.values()) c.moved(index, info.index(), from, to);
+        }
+      }
+    }
   }
 
   /** Removes the node; pods bound to it stay in the cluster (the caller deletes or reschedules them). */
   public void removeNode(String name) {
     NodeInfo info = requireNode(name);
     for (PodInfo p : List.copyOf(info.pods())) unaccount(p.pod());
+    for (TopologyIndex index : topologyIndexes.values()) index.remove(info.index());
     nodes.remove(name);
     nodeOrder = null;
   }
@@ -112,11 +129,15 @@ public final class Cluster implements Snapshot, ClusterObjects {
   public void updatePod(Pod pod) {
     Pod old = pods.get(pod.key());
     if (old == null) throw new IllegalArgumentException("pod " + pod.key() + " does not exist");
-    if (isOnNode(old)) unaccount(old);
+    // A status change (running, ready) leaves every selector's count where it was: skip the
+    // -1/+1 walk over the namespace's selectors.
+    boolean countsUnchanged = isOnNode(old) && isOnNode(pod) && old.spec().nodeName().equals(pod.spec().nodeName())
+        && old.isTerminating() == pod.isTerminating() && old.labels().equals(pod.labels());
+    if (isOnNode(old)) unaccount(old, !countsUnchanged);
     indexController(old, false);
     pods.put(pod.key(), pod);
     indexController(pod, true);
-    if (isOnNode(pod)) account(pod);
+    if (isOnNode(pod)) account(pod, !countsUnchanged);
   }
 
   public void bind(String podKey, String nodeName) {
@@ -165,30 +186,56 @@ public final class Cluster implements Snapshot, ClusterObjects {
   }
 
   private void account(Pod pod) {
+    account(pod, true);
+  }
+
+  private void account(Pod pod, boolean updateCounts) {
     NodeInfo info = nodes.get(pod.spec().nodeName());
     if (info == null) return; // bound to a node that is gone: not part of any node's accounting
     PodInfo pi = PodInfo.of(pod);
     boundPodInfos.put(pod.key(), pi);
     info.addPod(pi);
     if (pi.hasAffinity()) invalidateAffinityLists();
-    updateCounts(pod, info, +1);
+    if (updateCounts) updateCounts(pod, info, +1);
   }
 
   private void unaccount(Pod pod) {
+    unaccount(pod, true);
+  }
+
+  private void unaccount(Pod pod, boolean updateCounts) {
     PodInfo pi = boundPodInfos.remove(pod.key());
     NodeInfo info = nodes.get(pod.spec().nodeName());
     if (pi == null || info == null) return;
     info.removePod(pi);
     if (pi.hasAffinity()) invalidateAffinityLists();
-    updateCounts(pod, info, -1);
+    if (updateCounts) updateCounts(pod, info, -1);
   }
 
   private void updateCounts(Pod pod, NodeInfo node, int delta) {
     Map<Selector, SelectorCounts> byNs = countsByNamespace.get(pod.namespace());
-    if (byNs == null) return;
-    for (SelectorCounts c : byNs.values()) {
-      if (c.counts(pod)) c.add(node.index(), delta);
+    if (byNs == null || pod.isTerminating()) return; // terminating pods count for no selector
+    for (SelectorCounts c : countsMatching(pod, byNs)) c.add(node.index(), delta);
+  }
+
+  /**
+   * The namespace's selector counts that count {@code pod} (not terminating), remembered per label
+   * set: a Deployment's pods share their labels, so a bind costs one lookup instead of matching
+   * every registered selector. Forgotten when a selector is registered in the namespace.
+   */
+  private SelectorCounts[] countsMatching(Pod pod, Map<Selector, SelectorCounts> byNs) {
+    Map<Map<String, String>, SelectorCounts[]> memo = matchingByLabels.computeIfAbsent(pod.namespace(), ns -> new HashMap<>());
+    SelectorCounts[] matching = memo.get(pod.labels());
+    if (matching == null) {
+      List<SelectorCounts> out = new ArrayList<>();
+      for (SelectorCounts c : byNs.values()) {
+        if (c.counts(pod)) out.add(c);
+      }
+      matching = out.toArray(new SelectorCounts[0]);
+      if (memo.size() >= MAX_MEMO_LABEL_SETS) memo.clear();
+      memo.put(pod.labels(), matching);
     }
+    return matching;
   }
 
   // ---- Snapshot
@@ -229,14 +276,35 @@ public final class Cluster implements Snapshot, ClusterObjects {
     SelectorCounts counts = byNs.get(selector);
     if (counts == null) {
       counts = new SelectorCounts(namespace, selector);
+      // Bound pods mostly share a few label sets (one per ReplicaSet): match each set once.
+      Map<Map<String, String>, Boolean> matches = new HashMap<>();
       for (NodeInfo n : nodes.values()) {
         for (PodInfo p : n.pods()) {
-          if (counts.counts(p.pod())) counts.add(n.index(), 1);
+          Pod pod = p.pod();
+          if (pod.isTerminating() || !pod.namespace().equals(namespace)) continue;
+          Boolean match = matches.get(pod.labels());
+          if (match == null) {
+            match = counts.counts(pod);
+            matches.put(pod.labels(), match);
+          }
+          if (match) counts.add(n.index(), 1);
         }
       }
       byNs.put(selector, counts);
+      matchingByLabels.remove(namespace);
     }
     return counts;
+  }
+
+  @Override
+  public TopologyDomains topologyDomains(String topologyKey) {
+    TopologyIndex index = topologyIndexes.get(topologyKey);
+    if (index == null) {
+      index = new TopologyIndex(topologyKey);
+      for (NodeInfo n : nodes.values()) index.put(n.index(), n.node());
+      topologyIndexes.put(topologyKey, index);
+    }
+    return index;
   }
 
   @Override

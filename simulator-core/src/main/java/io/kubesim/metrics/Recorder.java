@@ -9,6 +9,7 @@ import io.kubesim.scheduler.QueuedPodInfo;
 import io.kubesim.scheduler.SchedulingDecision;
 import io.kubesim.scheduler.framework.MatchingPodCounts;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import io.kubesim.scheduler.plugins.podtopologyspread.ConstraintSkew;
 import io.kubesim.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import io.kubesim.sim.Simulation;
@@ -151,6 +152,14 @@ public final class Recorder implements SimulationListener {
     if (revision != null) s = s.and(Selector.fromSet(Map.of(Workloads.POD_TEMPLATE_HASH, revision)));
     MatchingPodCounts counts = cluster.matchingPods(namespace, s);
     Map<String, Integer> out = new TreeMap<>();
+    TopologyDomains domains = cluster.topologyDomains(key);
+    if (counts.countInDomain(domains, 0) >= 0) {
+      // The same sums, kept per domain by the cluster.
+      for (int d = 0; d < domains.size(); d++) {
+        if (domains.nodeCount(d) > 0) out.put(domains.name(d), counts.countInDomain(domains, d));
+      }
+      return out;
+    }
     for (NodeInfo n : cluster.nodeInfos()) {
       String domain = n.node().labels().get(key);
       if (domain != null) out.merge(domain, counts.count(n), Integer::sum);

@@ -32,6 +32,7 @@ public final class Framework {
   private final List<PreScorePlugin> preScore = new ArrayList<>();
   private final List<ScorePlugin> score = new ArrayList<>();
   private final Map<String, Integer> weights;
+  private final FilterPlugin[] filterArray;
 
   Framework(List<Plugin> plugins, Map<String, Integer> weights) {
     this.plugins = List.copyOf(plugins);
@@ -43,6 +44,7 @@ public final class Framework {
       if (p instanceof PreScorePlugin x) preScore.add(x);
       if (p instanceof ScorePlugin x) score.add(x);
     }
+    filterArray = filter.toArray(new FilterPlugin[0]);
   }
 
   public List<Plugin> plugins() {
@@ -102,9 +104,23 @@ public final class Framework {
 
   /** The first non-success Filter status for the node, with its plugin, or success. */
   public Status runFilterPlugins(CycleState state, PodInfo pod, NodeInfo node) {
+    return runFilterPlugins(activeFilterPlugins(state), state, pod, node);
+  }
+
+  /** The Filter plugins of this cycle in profile order: those whose PreFilter did not return Skip. */
+  FilterPlugin[] activeFilterPlugins(CycleState state) {
     Set<String> skip = state.read(SKIPPED).preFilter();
+    if (skip.isEmpty()) return filterArray;
+    List<FilterPlugin> out = new ArrayList<>(filter.size());
     for (FilterPlugin p : filter) {
-      if (skip.contains(p.name())) continue;
+      if (!skip.contains(p.name())) out.add(p);
+    }
+    return out.toArray(new FilterPlugin[0]);
+  }
+
+  /** {@link #runFilterPlugins(CycleState, PodInfo, NodeInfo)} with the cycle's plugins already looked up. */
+  static Status runFilterPlugins(FilterPlugin[] filters, CycleState state, PodInfo pod, NodeInfo node) {
+    for (FilterPlugin p : filters) {
       Status s = p.filter(state, pod, node);
       if (!s.isSuccess()) return s.withPlugin(p.name());
     }

@@ -3,6 +3,7 @@ package io.kubesim.scheduler;
 import io.kubesim.api.Pod;
 import io.kubesim.scheduler.framework.Code;
 import io.kubesim.scheduler.framework.CycleState;
+import io.kubesim.scheduler.framework.FilterPlugin;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.PreFilterResult;
@@ -84,12 +85,13 @@ public final class Scheduler {
       return failed(pod, s, message, List.of(s.plugin()), 0, recordDetails ? statuses : Map.of());
     }
     List<NodeInfo> nodes = narrow(all, pre.nodeNames());
-    Map<String, Status> rejected = new LinkedHashMap<>();
-    List<NodeInfo> feasible = findFeasible(state, podInfo, nodes, rejected);
+    Rejections rejections = new Rejections();
+    List<NodeInfo> feasible = findFeasible(state, podInfo, nodes, rejections);
     Status absent = nodes.size() < all.size()
         ? Status.unresolvable("node(s) didn't satisfy plugin(s) " + framework.narrowedBy(state))
         : null;
     if (feasible.isEmpty()) {
+      Map<String, Status> rejected = rejections.toMap();
       Map<String, Status> statuses = new LinkedHashMap<>(rejected);
       if (absent != null) {
         for (NodeInfo n : all) statuses.putIfAbsent(n.name(), absent);
@@ -100,13 +102,13 @@ public final class Scheduler {
       for (Status s : rejected.values()) {
         if (s.code() == Code.Error) return failed(pod, s, s.message(), List.of(), rejected.size(), Map.of());
       }
-      return failed(pod, new Status(code, List.of(message), null), message, rejectors(rejected, absent, state),
+      return failed(pod, new Status(code, List.of(message), null), message, rejectors(rejections, absent, state),
           rejected.size(), recordDetails ? statuses : Map.of());
     }
-    int examined = feasible.size() + rejected.size();
+    int examined = feasible.size() + rejections.size();
     if (feasible.size() == 1) {
-      return new SchedulingDecision(pod, feasible.get(0).name(), Status.success(), "", rejectors(rejected, absent, state),
-          examined, 1, recordDetails ? rejected : Map.of(), List.of());
+      return new SchedulingDecision(pod, feasible.get(0).name(), Status.success(), "", rejectors(rejections, absent, state),
+          examined, 1, recordDetails ? rejections.toMap() : Map.of(), List.of());
     }
     Status preScore = framework.runPreScorePlugins(state, podInfo, feasible);
     if (!preScore.isSuccess()) return failed(pod, preScore, preScore.message(), List.of(), examined, Map.of());
@@ -116,8 +118,8 @@ public final class Scheduler {
       for (int i = 0; i < totals.length; i++) totals[i] += scores[i];
     }
     NodeInfo chosen = feasible.get(selectHost(totals));
-    return new SchedulingDecision(pod, chosen.name(), Status.success(), "", rejectors(rejected, absent, state), examined,
-        feasible.size(), recordDetails ? rejected : Map.of(), recordDetails ? nodeScores(feasible, totals, byPlugin) : List.of());
+    return new SchedulingDecision(pod, chosen.name(), Status.success(), "", rejectors(rejections, absent, state), examined,
+        feasible.size(), recordDetails ? rejections.toMap() : Map.of(), recordDetails ? nodeScores(feasible, totals, byPlugin) : List.of());
   }
 
   private static List<NodeInfo> narrow(List<NodeInfo> all, Set<String> names) {
@@ -130,20 +132,24 @@ public final class Scheduler {
   }
 
   /** Filters from the rotating start index until enough feasible nodes are found. */
-  private List<NodeInfo> findFeasible(CycleState state, PodInfo pod, List<NodeInfo> nodes, Map<String, Status> rejected) {
+  private List<NodeInfo> findFeasible(CycleState state, PodInfo pod, List<NodeInfo> nodes, Rejections rejected) {
     int n = nodes.size();
     if (n == 0) return List.of();
     int wanted = numFeasibleNodesToFind(percentageOfNodesToScore, n, framework.hasScorePlugins());
     List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, n));
+    // The cycle's Filter plugins (those PreFilter did not skip), looked up once instead of per node.
+    FilterPlugin[] filters = framework.activeFilterPlugins(state);
     int examined = 0;
+    int index = nextStartNodeIndex % n;
     for (int i = 0; i < n && feasible.size() < wanted; i++) {
-      NodeInfo node = nodes.get((nextStartNodeIndex + i) % n);
-      Status s = framework.runFilterPlugins(state, pod, node);
+      NodeInfo node = nodes.get(index);
+      if (++index == n) index = 0;
+      Status s = Framework.runFilterPlugins(filters, state, pod, node);
       examined++;
       if (s.isSuccess()) {
         feasible.add(node);
       } else {
-        rejected.put(node.name(), s);
+        rejected.add(node, s);
       }
     }
     nextStartNodeIndex = (nextStartNodeIndex + examined) % n;
@@ -169,12 +175,11 @@ public final class Scheduler {
   }
 
   /** Plugins that rejected the pod somewhere, including those that narrowed the node list. */
-  private List<String> rejectors(Map<String, Status> rejected, Status absent, CycleState state) {
+  private List<String> rejectors(Rejections rejected, Status absent, CycleState state) {
+    if (absent == null && rejected.size() == 0) return List.of();
     Set<String> names = new LinkedHashSet<>();
     if (absent != null) names.addAll(framework.narrowedBy(state));
-    for (Status s : rejected.values()) {
-      if (s.plugin() != null) names.add(s.plugin());
-    }
+    rejected.addPluginsTo(names);
     return List.copyOf(names);
   }
 

@@ -1,6 +1,5 @@
 package io.kubesim.scheduler.framework;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,7 +11,8 @@ import java.util.Objects;
  */
 public final class CycleState {
   private final Snapshot snapshot;
-  private final Map<StateKey<?>, Object> values = new java.util.IdentityHashMap<>();
+  /** Values by {@link StateKey#id}: Filter and Score read them once per node, so an array read, not a hash lookup. */
+  private Object[] values = new Object[32];
 
   /** The state of a cycle that schedules against {@code snapshot}. */
   public CycleState(Snapshot snapshot) {
@@ -33,12 +33,13 @@ public final class CycleState {
   }
 
   public <T> void write(StateKey<T> key, T value) {
-    values.put(key, value);
+    if (key.id >= values.length) values = java.util.Arrays.copyOf(values, Math.max(key.id + 1, values.length * 2));
+    values[key.id] = value;
   }
 
   /** The value, or null when nothing was written under the key. */
   public <T> T find(StateKey<T> key) {
-    return key.type().cast(values.get(key));
+    return key.id < values.length ? key.type().cast(values[key.id]) : null;
   }
 
   /** The value; {@link IllegalStateException} naming the key when it is missing. */

@@ -7,4 +7,12 @@ package io.kubesim.scheduler.framework;
  */
 public interface MatchingPodCounts {
   int count(NodeInfo node);
+
+  /**
+   * The sum of {@link #count} over the nodes of domain {@code d} of {@code domains} (from the same
+   * snapshot), or -1 when this implementation keeps no per-domain sums.
+   */
+  default int countInDomain(TopologyDomains domains, int d) {
+    return -1;
+  }
 }

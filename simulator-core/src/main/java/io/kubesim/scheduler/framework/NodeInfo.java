@@ -22,6 +22,20 @@ public final class NodeInfo {
   private Resource requested = Resource.ZERO;
   private Resource nonZeroRequested = Resource.ZERO;
   private long generation;
+  /**
+   * Copies of the hot numbers of {@link #allocatable()}, {@link #requested()} and
+   * {@link #nonZeroRequested()}: Filter and Score read them for hundreds of nodes per cycle, and
+   * reading them here saves a pointer chase (a likely cache miss) per node and plugin.
+   */
+  private long allocatableMilliCpu;
+  private long allocatableMemory;
+  private long allocatableEphemeralStorage;
+  private long allowedPodNumber;
+  private long requestedMilliCpu;
+  private long requestedMemory;
+  private long requestedEphemeralStorage;
+  private long nonZeroRequestedMilliCpu;
+  private long nonZeroRequestedMemory;
 
   /** @param index a stable id, unique among the cluster's nodes, for per-node arrays */
   public NodeInfo(int index, Node node) {
@@ -59,6 +73,11 @@ public final class NodeInfo {
     return Collections.unmodifiableList(pods);
   }
 
+  /** The number of pods on the node ({@code pods().size()} without the view). */
+  public int podCount() {
+    return pods.size();
+  }
+
   public List<PodInfo> podsWithAffinity() {
     return Collections.unmodifiableList(podsWithAffinity);
   }
@@ -88,7 +107,64 @@ public final class NodeInfo {
   public void setNode(Node node) {
     this.node = node;
     this.allocatable = Resource.of(node.status().allocatable());
+    allocatableMilliCpu = allocatable.milliCpu();
+    allocatableMemory = allocatable.memory();
+    allocatableEphemeralStorage = allocatable.ephemeralStorage();
+    allowedPodNumber = allocatable.allowedPodNumber();
     generation++;
+  }
+
+  private void copyRequested() {
+    requestedMilliCpu = requested.milliCpu();
+    requestedMemory = requested.memory();
+    requestedEphemeralStorage = requested.ephemeralStorage();
+    nonZeroRequestedMilliCpu = nonZeroRequested.milliCpu();
+    nonZeroRequestedMemory = nonZeroRequested.memory();
+  }
+
+  /** {@code allocatable().milliCpu()}, read without the Resource. */
+  public long allocatableMilliCpu() {
+    return allocatableMilliCpu;
+  }
+
+  /** {@code allocatable().memory()}. */
+  public long allocatableMemory() {
+    return allocatableMemory;
+  }
+
+  /** {@code allocatable().ephemeralStorage()}. */
+  public long allocatableEphemeralStorage() {
+    return allocatableEphemeralStorage;
+  }
+
+  /** {@code allocatable().allowedPodNumber()}. */
+  public long allowedPodNumber() {
+    return allowedPodNumber;
+  }
+
+  /** {@code requested().milliCpu()}. */
+  public long requestedMilliCpu() {
+    return requestedMilliCpu;
+  }
+
+  /** {@code requested().memory()}. */
+  public long requestedMemory() {
+    return requestedMemory;
+  }
+
+  /** {@code requested().ephemeralStorage()}. */
+  public long requestedEphemeralStorage() {
+    return requestedEphemeralStorage;
+  }
+
+  /** {@code nonZeroRequested().milliCpu()}. */
+  public long nonZeroRequestedMilliCpu() {
+    return nonZeroRequestedMilliCpu;
+  }
+
+  /** {@code nonZeroRequested().memory()}. */
+  public long nonZeroRequestedMemory() {
+    return nonZeroRequestedMemory;
   }
 
   public void addPod(PodInfo pod) {
@@ -97,6 +173,7 @@ public final class NodeInfo {
     if (!pod.requiredAntiAffinityTerms().isEmpty()) podsWithRequiredAntiAffinity.add(pod);
     requested = requested.plus(pod.requests());
     nonZeroRequested = nonZeroRequested.plus(pod.nonZeroRequests());
+    copyRequested();
     generation++;
   }
 
@@ -111,6 +188,7 @@ public final class NodeInfo {
         podsWithRequiredAntiAffinity.removeIf(x -> x.pod().key().equals(key));
         requested = requested.minus(p.requests());
         nonZeroRequested = nonZeroRequested.minus(p.nonZeroRequests());
+        copyRequested();
         generation++;
         return true;
       }

@@ -20,4 +20,12 @@ public interface Snapshot {
   MatchingPodCounts matchingPods(String namespace, Selector selector);
 
   ClusterObjects objects();
+
+  /**
+   * The domains of a topology key over {@link #nodeInfos()}, or null when this snapshot keeps no
+   * such index (plugins then walk the nodes).
+   */
+  default TopologyDomains topologyDomains(String topologyKey) {
+    return null;
+  }
 }

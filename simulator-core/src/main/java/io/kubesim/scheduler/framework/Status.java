@@ -36,6 +36,8 @@ public record Status(Code code, List<String> reasons, String plugin) {
   }
 
   public Status withPlugin(String name) {
+    // Plugins return shared rejections that already name them: no copy per rejected node.
+    if (java.util.Objects.equals(plugin, name)) return this;
     return new Status(code, reasons, name);
   }
 

@@ -24,7 +24,12 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   /** Builds the plugin from registry args (NodeResourcesBalancedAllocationArgs). */
   public static final PluginFactory FACTORY = (args, features) -> new BalancedAllocation(PluginArgs.cast(args, NodeResourcesBalancedAllocationArgs.class), features);
 
-  private record PreScoreState(long[] podRequests) {}
+  /** The pod's requests, and work arrays for Score (a cycle scores on one thread). */
+  private record PreScoreState(long[] podRequests, long[] requested, long[] allocatable) {
+    PreScoreState(long[] podRequests) {
+      this(podRequests, new long[podRequests.length], new long[podRequests.length]);
+    }
+  }
 
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
 
@@ -63,7 +68,7 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
     PreScoreState s = state.find(PRE_SCORE_KEY);
     long[] podRequests;
     if (s != null) {
-      podRequests = s.podRequests();
+      return scorer.score(node, s.podRequests(), s.requested(), s.allocatable());
     } else {
       podRequests = scorer.podRequests(pod);
       if (ResourceAllocationScorer.isBestEffort(podRequests)) return 0;
@@ -72,6 +77,7 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   }
 
   static long balancedResourceScore(long[] requested, long[] allocatable) {
+    if (requested.length == 2) return balancedResourceScore2(requested, allocatable);
     double[] fractions = new double[requested.length];
     int n = 0;
     double total = 0;
@@ -89,6 +95,19 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += (fractions[i] - mean) * (fractions[i] - mean);
       std = Math.sqrt(sum / n);
+    }
+    return (long) ((1 - std) * MAX_NODE_SCORE);
+  }
+
+  /** The same for two resources (the default cpu and memory), without the fractions array. */
+  private static long balancedResourceScore2(long[] requested, long[] allocatable) {
+    boolean has0 = allocatable[0] != 0;
+    boolean has1 = allocatable[1] != 0;
+    double std = 0;
+    if (has0 && has1) {
+      double f0 = Math.min(1.0, (double) requested[0] / (double) allocatable[0]);
+      double f1 = Math.min(1.0, (double) requested[1] / (double) allocatable[1]);
+      std = Math.abs((f0 - f1) / 2);
     }
     return (long) ((1 - std) * MAX_NODE_SCORE);
   }

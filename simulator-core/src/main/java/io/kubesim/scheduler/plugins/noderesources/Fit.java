@@ -42,7 +42,12 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
   private record PreFilterState(Resource podRequest) {}
 
-  private record PreScoreState(long[] podRequests) {}
+  /** The pod's requests, and work arrays for Score (a cycle scores on one thread). */
+  private record PreScoreState(long[] podRequests, long[] requested, long[] allocatable) {
+    PreScoreState(long[] podRequests) {
+      this(podRequests, new long[podRequests.length], new long[podRequests.length]);
+    }
+  }
 
   private static final StateKey<PreFilterState> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
@@ -98,6 +103,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     Resource request = state.read(PRE_FILTER_KEY).podRequest();
+    if (fitsWithoutScalars(request, node)) return Status.success();
     List<InsufficientResource> insufficient = fitsRequest(request, node, ignoredResources, ignoredResourceGroups);
     if (insufficient.isEmpty()) return Status.success();
     String[] reasons = new String[insufficient.size()];
@@ -107,6 +113,23 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
       unresolvable |= insufficient.get(i).unresolvable();
     }
     return unresolvable ? Status.unresolvable(reasons) : Status.unschedulable(reasons);
+  }
+
+  /**
+   * The allocation-free check for the common request without scalar resources: true exactly when
+   * {@link #fitsRequest} would find nothing insufficient (false sends the caller down that path for
+   * the reasons, also for any request with scalar resources).
+   */
+  static boolean fitsWithoutScalars(Resource request, NodeInfo node) {
+    if (!request.scalar().isEmpty()) return false;
+    if (node.podCount() + 1 > node.allowedPodNumber()) return false;
+    return fitsOne(request.milliCpu(), node.requestedMilliCpu(), node.allocatableMilliCpu())
+        && fitsOne(request.memory(), node.requestedMemory(), node.allocatableMemory())
+        && fitsOne(request.ephemeralStorage(), node.requestedEphemeralStorage(), node.allocatableEphemeralStorage());
+  }
+
+  private static boolean fitsOne(long requested, long used, long capacity) {
+    return requested <= 0 || requested <= capacity - used;
   }
 
   /** Upstream {@code Fits}: what the pod lacks on the node, no resources ignored. */
@@ -165,8 +188,8 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.find(PRE_SCORE_KEY);
-    long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
-    return scorer.score(node, podRequests);
+    if (s != null) return scorer.score(node, s.podRequests(), s.requested(), s.allocatable());
+    return scorer.score(node, scorer.podRequests(pod));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.kubesim.scheduler.plugins.noderesources;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Resource;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,12 +26,15 @@ final class ResourceAllocationScorer {
   private final List<ResourceSpec> resources;
   private final boolean useRequested;
   private final Strategy strategy;
+  private final Kind[] kinds;
 
   ResourceAllocationScorer(List<ResourceSpec> resources, boolean useRequested, Strategy strategy) {
     if (resources.isEmpty()) throw new IllegalArgumentException("resources not found");
     this.resources = List.copyOf(resources);
     this.useRequested = useRequested;
     this.strategy = strategy;
+    this.kinds = new Kind[this.resources.size()];
+    for (int i = 0; i < kinds.length; i++) kinds[i] = kind(this.resources.get(i).name());
   }
 
   List<ResourceSpec> resources() {
@@ -54,35 +58,43 @@ final class ResourceAllocationScorer {
   }
 
   long score(NodeInfo node, long[] podRequests) {
-    long[] requested = new long[resources.size()];
-    long[] allocatable = new long[resources.size()];
-    Resource nodeRequested = useRequested ? node.requested() : node.nonZeroRequested();
-    Resource alloc = node.allocatable();
+    return score(node, podRequests, new long[kinds.length], new long[kinds.length]);
+  }
+
+  /**
+   * {@link #score(NodeInfo, long[])} with the two work arrays supplied (and overwritten), so a cycle
+   * scoring hundreds of nodes allocates them once.
+   */
+  long score(NodeInfo node, long[] podRequests, long[] requested, long[] allocatable) {
+    Arrays.fill(requested, 0);
+    Arrays.fill(allocatable, 0);
     for (int i = 0; i < requested.length; i++) {
-      String name = resources.get(i).name();
       long podRequest = podRequests[i];
       long a;
       long r;
-      if (podRequest == 0 && ResourceNames.isScalar(name)) {
-        continue; // an extended resource the pod does not request is not scored
-      }
-      switch (name) {
-        case io.kubesim.api.ResourceNames.CPU -> {
-          a = alloc.milliCpu();
-          r = nodeRequested.milliCpu() + podRequest;
+      switch (kinds[i]) {
+        case CPU -> {
+          a = node.allocatableMilliCpu();
+          r = (useRequested ? node.requestedMilliCpu() : node.nonZeroRequestedMilliCpu()) + podRequest;
         }
-        case io.kubesim.api.ResourceNames.MEMORY -> {
-          a = alloc.memory();
-          r = nodeRequested.memory() + podRequest;
+        case MEMORY -> {
+          a = node.allocatableMemory();
+          r = (useRequested ? node.requestedMemory() : node.nonZeroRequestedMemory()) + podRequest;
         }
-        case io.kubesim.api.ResourceNames.EPHEMERAL_STORAGE -> {
-          a = alloc.ephemeralStorage();
-          r = node.requested().ephemeralStorage() + podRequest;
+        case EPHEMERAL_STORAGE -> {
+          a = node.allocatableEphemeralStorage();
+          r = node.requestedEphemeralStorage() + podRequest;
         }
-        default -> {
-          if (!ResourceNames.isScalar(name) || !alloc.scalar().containsKey(name)) continue;
+        case SCALAR -> {
+          Resource alloc = node.allocatable();
+          String name = resources.get(i).name();
+          // An extended resource the pod does not request is not scored.
+          if (podRequest == 0 || !alloc.scalar().containsKey(name)) continue;
           a = alloc.scalar(name);
           r = node.requested().scalar(name) + podRequest;
+        }
+        default -> {
+          continue; // neither a native nor a scalar resource: never scored
         }
       }
       if (a == 0) continue;
@@ -90,6 +102,18 @@ final class ResourceAllocationScorer {
       requested[i] = r;
     }
     return strategy.score(requested, allocatable);
+  }
+
+  /** How {@link #score} reads each configured resource, decided once from its name. */
+  private enum Kind { CPU, MEMORY, EPHEMERAL_STORAGE, SCALAR, OTHER }
+
+  private static Kind kind(String name) {
+    return switch (name) {
+      case io.kubesim.api.ResourceNames.CPU -> Kind.CPU;
+      case io.kubesim.api.ResourceNames.MEMORY -> Kind.MEMORY;
+      case io.kubesim.api.ResourceNames.EPHEMERAL_STORAGE -> Kind.EPHEMERAL_STORAGE;
+      default -> ResourceNames.isScalar(name) ? Kind.SCALAR : Kind.OTHER;
+    };
   }
 
   /** A resource amount as the scorer counts it: cpu in millicores, scalar resources only when scalar. */

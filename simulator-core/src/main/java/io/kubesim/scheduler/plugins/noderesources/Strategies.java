@@ -19,12 +19,14 @@ final class Strategies {
 
   /** Free share: {@code (capacity - requested) * 100 / capacity}, 0 when over-committed. */
   static ResourceAllocationScorer.Strategy leastAllocated(List<ResourceSpec> resources) {
-    return (requested, allocatable) -> weightedAverage(resources, requested, allocatable, Strategies::leastRequestedScore);
+    long[] weights = weights(resources);
+    return (requested, allocatable) -> weightedAverage(weights, requested, allocatable, Strategies::leastRequestedScore);
   }
 
   /** Used share: {@code min(requested, capacity) * 100 / capacity}. */
   static ResourceAllocationScorer.Strategy mostAllocated(List<ResourceSpec> resources) {
-    return (requested, allocatable) -> weightedAverage(resources, requested, allocatable, Strategies::mostRequestedScore);
+    long[] weights = weights(resources);
+    return (requested, allocatable) -> weightedAverage(weights, requested, allocatable, Strategies::mostRequestedScore);
   }
 
   /**
@@ -60,17 +62,24 @@ final class Strategies {
     long score(long requested, long capacity);
   }
 
-  private static long weightedAverage(List<ResourceSpec> resources, long[] requested, long[] allocatable, ResourceScore fn) {
+  private static long[] weights(List<ResourceSpec> resources) {
+    long[] out = new long[resources.size()];
+    for (int i = 0; i < out.length; i++) out[i] = resources.get(i).weight();
+    return out;
+  }
+
+  private static long weightedAverage(long[] weights, long[] requested, long[] allocatable, ResourceScore fn) {
     long nodeScore = 0;
     long weightSum = 0;
     for (int i = 0; i < requested.length; i++) {
       if (allocatable[i] == 0) continue;
-      long weight = resources.get(i).weight();
+      long weight = weights[i];
       nodeScore += fn.score(requested[i], allocatable[i]) * weight;
       weightSum += weight;
     }
     return weightSum == 0 ? 0 : nodeScore / weightSum;
   }
+
 
   static long leastRequestedScore(long requested, long capacity) {
     if (capacity == 0 || requested > capacity) return 0;

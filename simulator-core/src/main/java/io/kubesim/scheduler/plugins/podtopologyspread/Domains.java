@@ -2,6 +2,7 @@ package io.kubesim.scheduler.plugins.podtopologyspread;
 
 import io.kubesim.api.Node;
 import io.kubesim.scheduler.framework.NodeInfo;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ final class Domains {
   private final List<String> names = new ArrayList<>();
   private Node[] cachedNode = new Node[0];
   private int[] cachedDomain = new int[0];
+  private TopologyDomains mappedFrom;
+  private int[] mapped = new int[0];
 
   Domains(String key) {
     this.key = key;
@@ -69,6 +72,33 @@ final class Domains {
     ids.put(value, next);
     names.add(value);
     return next;
+  }
+
+  /** The id of a value already seen, or -1 (assigns none). */
+  int find(String value) {
+    Integer id = ids.get(value);
+    return id == null ? ABSENT : id;
+  }
+
+  /**
+   * This key's ids for the snapshot's domain ids of {@code index} (same key), -1 for a value not
+   * seen yet. Cached: an index's ids never change, so only new or still unknown entries are looked up.
+   */
+  int[] idsFor(TopologyDomains index) {
+    if (mappedFrom != index) {
+      mappedFrom = index;
+      mapped = new int[0];
+    }
+    int n = index.size();
+    if (mapped.length < n) {
+      int from = mapped.length;
+      mapped = Arrays.copyOf(mapped, n);
+      Arrays.fill(mapped, from, n, ABSENT);
+    }
+    for (int d = 0; d < n; d++) {
+      if (mapped[d] == ABSENT) mapped[d] = find(index.name(d));
+    }
+    return mapped;
   }
 
   String name(int id) {

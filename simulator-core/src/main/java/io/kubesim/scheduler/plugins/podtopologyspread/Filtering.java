@@ -8,6 +8,7 @@ import io.kubesim.scheduler.framework.MatchingPodCounts;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.Status;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import java.util.List;
 
 /**
@@ -50,7 +51,9 @@ final class Filtering {
     PreFilterState s = new PreFilterState(constraints, domains, selfMatch);
     List<NodeInfo> nodes = snapshot.nodeInfos();
     boolean affinityGate = !features.nodeInclusionPolicyInPodTopologySpread() && anyAffinity;
-    if (n == 1 && !affinityGate && !checkPolicies[0]) {
+    if (!affinityGate && !any(checkPolicies) && countByDomain(s, domains, matching, snapshot, nodes.size())) {
+      // Same counts as the node walk below, summed per domain by the snapshot.
+    } else if (n == 1 && !affinityGate && !checkPolicies[0]) {
       // The common case, without the general loop's bookkeeping: every node carrying the key counts.
       Domains d0 = domains[0];
       MatchingPodCounts m0 = matching[0];
@@ -77,6 +80,44 @@ final class Filtering {
     }
     s.initCriticalPaths();
     return s;
+  }
+
+  /**
+   * The node walk's result from the snapshot's per-domain sums, when it keeps them: valid when no
+   * node is skipped for its own sake (no affinity gate, no inclusion policy to check) and, with
+   * several constraints, every node carries every key (else a node lacking one key is skipped for
+   * all). Every domain some node carries becomes eligible with its summed count, as the walk does.
+   * False, with {@code s} untouched, when the walk must run (no index, or a value this plugin has
+   * not given an id yet: the walk assigns ids in node order, which fixes the critical paths' order).
+   */
+  static boolean countByDomain(PreFilterState s, Domains[] domains, MatchingPodCounts[] matching, Snapshot snapshot, int nodeCount) {
+    int n = domains.length;
+    TopologyDomains[] index = new TopologyDomains[n];
+    int[][] ids = new int[n][];
+    for (int i = 0; i < n; i++) {
+      index[i] = snapshot.topologyDomains(domains[i].key());
+      if (index[i] == null) return false;
+      if (n > 1 && index[i].nodesWithKey() != nodeCount) return false;
+      ids[i] = domains[i].idsFor(index[i]);
+      for (int d = 0, size = index[i].size(); d < size; d++) {
+        if (index[i].nodeCount(d) > 0 && ids[i][d] < 0) return false;
+      }
+      if (matching[i] != null && index[i].size() > 0 && matching[i].countInDomain(index[i], 0) < 0) return false;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int d = 0, size = index[i].size(); d < size; d++) {
+        if (index[i].nodeCount(d) == 0) continue;
+        s.add(i, ids[i][d], matching[i] == null ? 0 : matching[i].countInDomain(index[i], d));
+      }
+    }
+    return true;
+  }
+
+  static boolean any(boolean[] flags) {
+    for (boolean f : flags) {
+      if (f) return true;
+    }
+    return false;
   }
 
   /**

@@ -44,8 +44,10 @@ public final class PreScoreState {
     sizes = new int[n];
     weights = new double[n];
     for (int i = 0; i < n; i++) {
-      counts[i] = new long[domains[i].size()];
-      seeded[i] = new boolean[domains[i].size()];
+      // Hostname constraints are counted on the node in Score: no per-domain arrays (thousands of nodes).
+      int size = hostname[i] ? 0 : domains[i].size();
+      counts[i] = new long[size];
+      seeded[i] = new boolean[size];
     }
   }
 

@@ -7,6 +7,7 @@ import io.kubesim.scheduler.framework.MatchingPodCounts;
 import io.kubesim.scheduler.framework.NodeInfo;
 import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.Snapshot;
+import io.kubesim.scheduler.framework.TopologyDomains;
 import java.util.List;
 
 /**
@@ -71,6 +72,10 @@ final class Scoring {
     boolean affinityGate = !features.nodeInclusionPolicyInPodTopologySpread() && anyAffinity;
     boolean[] checkPolicies = plugin.checkPolicies(constraints, anyAffinity);
     List<NodeInfo> allNodes = snapshot.nodeInfos();
+    if (!affinityGate && !Filtering.any(checkPolicies) && requireAllTopologies
+        && countByDomain(s, domains, matching, hostname, snapshot, allNodes.size())) {
+      return s;
+    }
     for (int k = 0, size = allNodes.size(); k < size; k++) {
       NodeInfo info = allNodes.get(k);
       if (affinityGate && !affinity.matches(info.node())) continue;
@@ -83,6 +88,33 @@ final class Scoring {
       }
     }
     return s;
+  }
+
+  /**
+   * The all-node count from the snapshot's per-domain sums, when it keeps them and no node is
+   * skipped for its own sake: with one constraint a node lacking its key only drops out, with
+   * several every node must carry every key. Only seeded domains gain counts, as in the walk;
+   * a value this plugin has no id for cannot be seeded. False, {@code s} untouched, otherwise.
+   */
+  private static boolean countByDomain(PreScoreState s, Domains[] domains, MatchingPodCounts[] matching, boolean[] hostname,
+      Snapshot snapshot, int nodeCount) {
+    int n = domains.length;
+    TopologyDomains[] index = new TopologyDomains[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = snapshot.topologyDomains(domains[i].key());
+      if (index[i] == null) return false;
+      if (n > 1 && index[i].nodesWithKey() != nodeCount) return false;
+      if (!hostname[i] && matching[i] != null && index[i].size() > 0 && matching[i].countInDomain(index[i], 0) < 0) return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (hostname[i] || matching[i] == null) continue;
+      int[] ids = domains[i].idsFor(index[i]);
+      for (int d = 0, size = index[i].size(); d < size; d++) {
+        if (index[i].nodeCount(d) == 0 || ids[d] < 0 || !s.isSeeded(i, ids[d])) continue;
+        s.add(i, ids[d], matching[i].countInDomain(index[i], d));
+      }
+    }
+    return true;
   }
 
   private static boolean hasAllKeys(NodeInfo node, Domains[] domains) {
@@ -110,6 +142,19 @@ final class Scoring {
     return goRound(score);
   }
 
+  /** {@link #normalize} when no node is ignored (the common case): no per-node lookups. */
+  private static void normalizeAll(long[] scores) {
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (long score : scores) {
+      min = Math.min(min, score);
+      max = Math.max(max, score);
+    }
+    for (int k = 0; k < scores.length; k++) {
+      scores[k] = max == 0 ? ScorePlugin.MAX_NODE_SCORE : ScorePlugin.MAX_NODE_SCORE * (max + min - scores[k]) / max;
+    }
+  }
+
   /** Go's {@code math.Round}: half away from zero. */
   static long goRound(double x) {
     return x < 0 ? -Math.round(-x) : Math.round(x);
@@ -120,6 +165,10 @@ final class Scoring {
    * the busiest node gets {@code 100 * min / max}; every node 100 when max is 0; ignored nodes 0.
    */
   static void normalize(PreScoreState s, List<NodeInfo> nodes, long[] scores) {
+    if (s.ignoredCount() == 0) {
+      normalizeAll(scores);
+      return;
+    }
     long min = Long.MAX_VALUE;
     long max = 0;
     for (int k = 0; k < scores.length; k++) {

@@ -79,9 +79,11 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
   /** The number of the node's PreferNoSchedule taints that the pod does not tolerate. */
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    List<Taint> taints = node.node().spec().taints();
+    if (taints.isEmpty()) return 0; // most nodes: nothing to count
     List<Toleration> tolerations = state.read(PRE_SCORE_KEY).tolerationsPreferNoSchedule();
     long intolerable = 0;
-    for (Taint taint : node.node().spec().taints()) {
+    for (Taint taint : taints) {
       if (taint.effect() == TaintEffect.PreferNoSchedule && !Tolerations.tolerated(tolerations, taint, comparisonOperators)) {
         intolerable++;
       }
