@@ -101,6 +101,11 @@ final class GuiCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("sim gui: cannot write " + snapshot + ": " + e.getMessage());
       return 3;
+    } catch (UnsupportedOperationException e) {
+      // JavaFX's desktop toolkit on Linux needs GTK 3; without it glass cannot start a window.
+      err.println("sim gui: cannot open a window: " + e.getMessage()
+          + " (JavaFX needs GTK 3: on Debian or Ubuntu, apt-get install libgtk-3-0); --snapshot OUT.png works without it");
+      return 3;
     } catch (RuntimeException e) {
       err.println("sim gui: failed: " + e);
       if (System.getenv("SIM_DEBUG") != null) e.printStackTrace(err);
