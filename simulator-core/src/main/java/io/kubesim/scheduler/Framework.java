@@ -159,7 +159,7 @@ public final class Framework {
     for (ScorePlugin p : score) {
       if (skip.contains(p.name())) continue;
       long[] scores = new long[nodes.size()];
-      for (int i = 0; i < scores.length; i++) scores[i] = p.score(state, pod, nodes.get(i));
+      p.scoreAll(state, pod, nodes, scores);
       p.normalizeScore(state, pod, nodes, scores);
       int weight = weights.getOrDefault(p.name(), 1);
       for (int i = 0; i < scores.length; i++) {

@@ -119,7 +119,7 @@ class FastPathDifferentialTest {
     return out;
   }
 
-  private static Node randomNode(Random r, String name) {
+  static Node randomNode(Random r, String name) {
     Nodes.Builder b = Nodes.node(name).label(HOST, name)
         .allocatable(Map.of("cpu", String.valueOf(2 + r.nextInt(15)), "memory", (4 + r.nextInt(60)) + "Gi",
             "pods", String.valueOf(3 + r.nextInt(30))));
@@ -143,7 +143,7 @@ class FastPathDifferentialTest {
     return new Node(node.metadata().withLabels(labels), node.spec(), node.status());
   }
 
-  private static Pod randomPod(Random r, String name) {
+  static Pod randomPod(Random r, String name) {
     String app = "app-" + r.nextInt(4);
     Pods.Builder b = Pods.pod(name).namespace(r.nextInt(6) == 0 ? "other" : "default").label("app", app)
         .requests("cpu", (100 + r.nextInt(1500)) + "m", "memory", (128 + r.nextInt(4096)) + "Mi");

@@ -128,6 +128,12 @@ public final class InterPodAffinity implements PreFilterPlugin, PreFilterExtensi
   }
 
   /** The summed weights of the pairs of the node's labels; positive for affinity, negative for anti-affinity. */
+  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  @Override
+  public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+  }
+
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     return state.read(PRE_SCORE_KEY).score(node.node());

@@ -142,6 +142,12 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
     return Status.success();
   }
 
+  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  @Override
+  public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+  }
+
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     long count = addedPreferred == null ? 0 : addedPreferred.score(node.node());

@@ -63,6 +63,12 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
     return Status.success();
   }
 
+  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  @Override
+  public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+  }
+
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.find(PRE_SCORE_KEY);

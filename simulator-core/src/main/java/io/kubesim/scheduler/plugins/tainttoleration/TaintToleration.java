@@ -77,6 +77,12 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
   }
 
   /** The number of the node's PreferNoSchedule taints that the pod does not tolerate. */
+  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  @Override
+  public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+  }
+
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     List<Taint> taints = node.node().spec().taints();
