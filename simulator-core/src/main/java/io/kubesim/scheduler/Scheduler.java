@@ -35,6 +35,11 @@ public final class Scheduler {
   private final SplittableRandom random;
   private final boolean recordDetails;
   private int nextStartNodeIndex;
+  /** Filter's chunk of nodes and their statuses (null = not rejected yet), reused across cycles. */
+  private NodeInfo[] chunk = new NodeInfo[0];
+  private Status[] chunkStatuses = new Status[0];
+  /** Filter node by node through all plugins, as before the chunks (for the differential test). */
+  private boolean filterNodeByNode;
 
   /**
    * @param percentageOfNodesToScore 0 = upstream's adaptive default; 1..100 = that percentage
@@ -51,6 +56,12 @@ public final class Scheduler {
     this.tieBreak = tieBreak;
     this.random = new SplittableRandom(seed);
     this.recordDetails = recordDetails;
+  }
+
+  /** Filters node by node through all plugins instead of in chunks; for tests comparing the two. */
+  Scheduler filteringNodeByNode() {
+    filterNodeByNode = true;
+    return this;
   }
 
   public Framework framework() {
@@ -131,7 +142,13 @@ public final class Scheduler {
     return out;
   }
 
-  /** Filters from the rotating start index until enough feasible nodes are found. */
+  /**
+   * Filters from the rotating start index until enough feasible nodes are found, in chunks of as
+   * many nodes as feasible ones are still wanted: each node adds at most one, so the node-by-node
+   * loop would examine every node of the chunk too. Each plugin filters the chunk's nodes that the
+   * plugins before it passed (its {@code filterAll}), which calls its {@code filter} from one call
+   * site bound to its class; the nodes, statuses and order are those of the node-by-node loop.
+   */
   private List<NodeInfo> findFeasible(CycleState state, PodInfo pod, List<NodeInfo> nodes, Rejections rejected) {
     int n = nodes.size();
     if (n == 0) return List.of();
@@ -141,15 +158,39 @@ public final class Scheduler {
     FilterPlugin[] filters = framework.activeFilterPlugins(state);
     int examined = 0;
     int index = nextStartNodeIndex % n;
-    for (int i = 0; i < n && feasible.size() < wanted; i++) {
-      NodeInfo node = nodes.get(index);
-      if (++index == n) index = 0;
-      Status s = Framework.runFilterPlugins(filters, state, pod, node);
-      examined++;
-      if (s.isSuccess()) {
-        feasible.add(node);
-      } else {
-        rejected.add(node, s);
+    if (filterNodeByNode) {
+      for (int i = 0; i < n && feasible.size() < wanted; i++) {
+        NodeInfo node = nodes.get(index);
+        if (++index == n) index = 0;
+        Status s = Framework.runFilterPlugins(filters, state, pod, node);
+        examined++;
+        if (s.isSuccess()) {
+          feasible.add(node);
+        } else {
+          rejected.add(node, s);
+        }
+      }
+    } else {
+      while (examined < n && feasible.size() < wanted) {
+        int count = Math.min(wanted - feasible.size(), n - examined);
+        if (chunk.length < count) {
+          chunk = new NodeInfo[count];
+          chunkStatuses = new Status[count];
+        }
+        for (int i = 0; i < count; i++) {
+          chunk[i] = nodes.get(index);
+          chunkStatuses[i] = null;
+          if (++index == n) index = 0;
+        }
+        for (FilterPlugin p : filters) p.filterAll(state, pod, chunk, chunkStatuses, count);
+        for (int i = 0; i < count; i++) {
+          if (chunkStatuses[i] == null) {
+            feasible.add(chunk[i]);
+          } else {
+            rejected.add(chunk[i], chunkStatuses[i]);
+          }
+        }
+        examined += count;
       }
     }
     nextStartNodeIndex = (nextStartNodeIndex + examined) % n;

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * the {@link Cluster} directly (per-domain indexes and sums for PodTopologySpread) and one reading
  * it through a snapshot that keeps no index (so every count walks the nodes) must make identical
  * decisions: chosen node, nodes examined and feasible, every rejected node's status and every
- * feasible node's per-plugin scores; and PodTopologySpread's counts per domain must agree.
+ * feasible node's per-plugin scores; and PodTopologySpread's counts per domain must agree. A third
+ * scheduler reads the cluster directly but filters node by node through all plugins, against the
+ * chunked Filter (each plugin's {@code filterAll} over the chunk) of the first, with the same checks.
  */
 class FastPathDifferentialTest {
   private static final String ZONE = ResourceNames.LABEL_ZONE;
@@ -60,6 +62,8 @@ class FastPathDifferentialTest {
       long tieSeed = r.nextLong();
       Scheduler fast = new Scheduler(cluster, Registry.framework(Registry.defaultPlugins(), Features.DEFAULTS), pct, TieBreak.RANDOM, tieSeed, true);
       Scheduler reference = new Scheduler(walking, Registry.framework(Registry.defaultPlugins(), Features.DEFAULTS), pct, TieBreak.RANDOM, tieSeed, true);
+      Scheduler nodeByNode = new Scheduler(cluster, Registry.framework(Registry.defaultPlugins(), Features.DEFAULTS), pct, TieBreak.RANDOM, tieSeed, true)
+          .filteringNodeByNode();
       PodTopologySpread fastSpread = (PodTopologySpread) fast.framework().plugin(PodTopologySpread.NAME);
       PodTopologySpread referenceSpread = (PodTopologySpread) reference.framework().plugin(PodTopologySpread.NAME);
       int nodeCount = 5 + r.nextInt(120);
@@ -98,6 +102,15 @@ class FastPathDifferentialTest {
           assertThat(a.rejectorPlugins()).as(why + ": rejectors").isEqualTo(b.rejectorPlugins());
           assertThat(a.message()).as(why + ": message").isEqualTo(b.message());
           assertThat(skews(fastSpread, pod, cluster)).as(why + ": skews").isEqualTo(skews(referenceSpread, pod, walking));
+          SchedulingDecision c = nodeByNode.schedule(pod);
+          assertThat(a.node()).as(why + ": node by node: node").isEqualTo(c.node());
+          assertThat(a.status()).as(why + ": node by node: status").isEqualTo(c.status());
+          assertThat(a.examined()).as(why + ": node by node: examined").isEqualTo(c.examined());
+          assertThat(a.feasible()).as(why + ": node by node: feasible").isEqualTo(c.feasible());
+          assertThat(a.nodeStatuses()).as(why + ": node by node: statuses").isEqualTo(c.nodeStatuses());
+          assertThat(a.scores()).as(why + ": node by node: scores").isEqualTo(c.scores());
+          assertThat(a.rejectorPlugins()).as(why + ": node by node: rejectors").isEqualTo(c.rejectorPlugins());
+          assertThat(a.message()).as(why + ": node by node: message").isEqualTo(c.message());
           decisions++;
           if (a.isScheduled()) {
             cluster.addPod(pod);

@@ -116,6 +116,17 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
     return new PreFilterResult(Status.success(), Set.copyOf(nodeNames));
   }
 
+  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  @Override
+  public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    for (int i = 0; i < count; i++) {
+      if (statuses[i] == null) {
+        Status s = filter(state, pod, nodes[i]);
+        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
+      }
+    }
+  }
+
   /** UnschedulableAndUnresolvable: preemption cannot relabel a node. */
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {

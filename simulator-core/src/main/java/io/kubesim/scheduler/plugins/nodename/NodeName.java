@@ -32,6 +32,17 @@ public final class NodeName implements FilterPlugin, EnqueueExtensions {
     return NAME;
   }
 
+  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  @Override
+  public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    for (int i = 0; i < count; i++) {
+      if (statuses[i] == null) {
+        Status s = filter(state, pod, nodes[i]);
+        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
+      }
+    }
+  }
+
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     return fits(pod, node) ? Status.success() : Status.unresolvable(ERR_REASON);

@@ -58,6 +58,17 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueEx
     return PreFilterResult.of(Status.success());
   }
 
+  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  @Override
+  public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    for (int i = 0; i < count; i++) {
+      if (statuses[i] == null) {
+        Status s = filter(state, pod, nodes[i]);
+        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
+      }
+    }
+  }
+
   /** Unschedulable: evicting the pods holding the ports would free them. */
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {

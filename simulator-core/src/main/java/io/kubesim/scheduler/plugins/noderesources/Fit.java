@@ -100,6 +100,17 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
    * Unschedulable with every insufficient resource as a reason; UnschedulableAndUnresolvable when
    * some request exceeds the node's whole allocatable, so evicting pods cannot help.
    */
+  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  @Override
+  public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    for (int i = 0; i < count; i++) {
+      if (statuses[i] == null) {
+        Status s = filter(state, pod, nodes[i]);
+        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
+      }
+    }
+  }
+
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     Resource request = state.read(PRE_FILTER_KEY).podRequest();
