@@ -39,6 +39,12 @@ public final class BenchMain {
           + "       ./sim bench placement [--nodes 1000,2000,5000] [--pct 0,100] [--runs 3] [--out DIR]");
       return;
     }
+    String bad = badArguments(a);
+    if (bad != null) {
+      System.err.println("sim bench: " + bad + "\nusage: ./sim bench [--quick] [--out DIR] [--include REGEX] [--prof gc|stack]\n"
+          + "       ./sim bench placement [--nodes 1000,2000,5000] [--pct 0,100] [--runs 3] [--out DIR]");
+      System.exit(2);
+    }
     Path out = Path.of(option(a, "--out", defaultOut().toString()));
     Files.createDirectories(out);
     if (!a.isEmpty() && a.get(0).equals("placement")) {
@@ -46,6 +52,27 @@ public final class BenchMain {
     } else {
       jmh(a, out);
     }
+  }
+
+  /** Why the arguments cannot run (an unknown option, a missing or malformed value), or null. */
+  static String badArguments(List<String> a) {
+    boolean placement = !a.isEmpty() && a.get(0).equals("placement");
+    List<String> flags = placement ? List.of("--out") : List.of("--quick");
+    List<String> valued = placement ? List.of("--out", "--nodes", "--pct", "--runs") : List.of("--out", "--include", "--prof");
+    for (int i = placement ? 1 : 0; i < a.size(); i++) {
+      String arg = a.get(i);
+      if (valued.contains(arg)) {
+        if (i + 1 >= a.size()) return arg + " needs a value";
+        String v = a.get(++i);
+        if ((arg.equals("--nodes") || arg.equals("--pct") || arg.equals("--runs")) && !v.matches("[0-9]+(,[0-9]+)*")) {
+          return arg + ": \"" + v + "\" is not a comma-separated list of whole numbers";
+        }
+        if (arg.equals("--runs") && (v.contains(",") || Integer.parseInt(v) < 1)) return "--runs: \"" + v + "\" is not a count of at least 1";
+      } else if (!flags.contains(arg) || arg.equals("--out")) {
+        return "unknown argument \"" + arg + "\"" + (placement ? " for bench placement" : "");
+      }
+    }
+    return null;
   }
 
   private static Path defaultOut() {
