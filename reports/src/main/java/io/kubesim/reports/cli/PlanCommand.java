@@ -5,7 +5,6 @@ import io.kubesim.reports.plan.Answer;
 import io.kubesim.reports.plan.Planner;
 import io.kubesim.scenarios.Scenario;
 import io.kubesim.scenarios.output.OutputDir;
-import io.kubesim.yaml.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,47 +50,33 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    try {
-      Long limitMs = timeLimit == null ? null : parseDuration(timeLimit);
-      List<Scenario> scenarios = ScenarioVariants.load(file, variant, null);
-      Scenario first = scenarios.get(0);
-      if (first.plan() == null) throw new IllegalArgumentException(file + " has no plan: section (see SCENARIO-FORMAT.md, \"Plan\")");
-      Path dir = out != null ? out : Path.of("out", first.name() + "-plan");
-      OutputDir.check(dir, force);
-      List<Answer> answers = new ArrayList<>();
-      for (Scenario s : scenarios) {
-        answers.addAll(new Planner(s, limitMs, m -> {
-          stderr.println(m);
-          stderr.flush();
-        }).answer(s));
-      }
-      Map<String, String> files = new LinkedHashMap<>();
-      files.put("plan.json", PlanReport.json(first.name(), answers));
-      files.put("plan.html", PlanReport.render(first.name(), first.description(), answers));
-      OutputDir.write(dir, files, force);
-      for (Answer a : answers) {
-        stdout.println(a.question() + " [" + a.variant() + "] " + PlanReport.verdict(a) + " (solve " + a.solveMs() + " ms"
-            + (a.gap() == null ? "" : ", gap " + a.gap()) + ")" + (a.verified() ? "" : " REJECTED BY THE SIMULATOR: " + a.rejected()));
-      }
-      stdout.println("Wrote " + dir.resolve("plan.html") + ", plan.json");
-      return answers.stream().allMatch(Answer::verified) ? 0 : 3;
-    } catch (InputError e) {
-      stderr.println(e.getMessage());
-      return 2;
-    } catch (OutputDir.Refused | IllegalArgumentException e) {
-      stderr.println("sim plan: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      stderr.println("sim plan: cannot write the output: " + e.getMessage());
-      return 3;
-    } catch (RuntimeException e) {
-      stderr.println("sim plan: failed: " + e);
-      if (System.getenv("SIM_DEBUG") != null) e.printStackTrace(stderr);
-      return 3;
-    } finally {
-      stderr.flush();
-      stdout.flush();
+    return ExitCodes.run("sim plan", stdout, stderr, () -> plan(stdout, stderr));
+  }
+
+  private int plan(PrintWriter stdout, PrintWriter stderr) throws IOException {
+    Long limitMs = timeLimit == null ? null : parseDuration(timeLimit);
+    List<Scenario> scenarios = ScenarioVariants.load(file, variant, null);
+    Scenario first = scenarios.get(0);
+    if (first.plan() == null) throw new IllegalArgumentException(file + " has no plan: section (see SCENARIO-FORMAT.md, \"Plan\")");
+    Path dir = out != null ? out : Path.of("out", first.name() + "-plan");
+    OutputDir.check(dir, force);
+    List<Answer> answers = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      answers.addAll(new Planner(s, limitMs, m -> {
+        stderr.println(m);
+        stderr.flush();
+      }).answer(s));
     }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("plan.json", PlanReport.json(first.name(), answers));
+    files.put("plan.html", PlanReport.render(first.name(), first.description(), answers));
+    OutputDir.write(dir, files, force);
+    for (Answer a : answers) {
+      stdout.println(a.question() + " [" + a.variant() + "] " + PlanReport.verdict(a) + " (solve " + a.solveMs() + " ms"
+          + (a.gap() == null ? "" : ", gap " + a.gap()) + ")" + (a.verified() ? "" : " REJECTED BY THE SIMULATOR: " + a.rejected()));
+    }
+    stdout.println("Wrote " + dir.resolve("plan.html") + ", plan.json");
+    return answers.stream().allMatch(Answer::verified) ? 0 : 3;
   }
 
   /** A positive duration as scenario files write it (5s, 1m30s, 500ms). */

@@ -8,7 +8,6 @@ import io.kubesim.scenarios.output.OutputDir;
 import io.kubesim.scenarios.output.TextSummary;
 import io.kubesim.scenarios.run.ScenarioRunner;
 import io.kubesim.scenarios.run.VariantResult;
-import io.kubesim.yaml.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,28 +56,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    try {
-      return Files.isDirectory(input) ? renderDirectory(stdout) : runAndRender(stdout);
-    } catch (InputError e) {
-      stderr.println(e.getMessage());
-      return 2;
-    } catch (OutputDir.Refused e) {
-      stderr.println("sim report: " + e.getMessage());
-      return 2;
-    } catch (IllegalArgumentException e) {
-      stderr.println("sim report: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      stderr.println("sim report: cannot write the output: " + e.getMessage());
-      return 3;
-    } catch (RuntimeException e) {
-      stderr.println("sim report: failed: " + e);
-      if (System.getenv("SIM_DEBUG") != null) e.printStackTrace(stderr);
-      return 3;
-    } finally {
-      stderr.flush();
-      stdout.flush();
-    }
+    return ExitCodes.run("sim report", stdout, stderr, () -> Files.isDirectory(input) ? renderDirectory(stdout) : runAndRender(stdout));
   }
 
   private int runAndRender(PrintWriter stdout) throws IOException {
