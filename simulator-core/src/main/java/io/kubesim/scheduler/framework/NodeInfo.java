@@ -3,6 +3,7 @@ package io.kubesim.scheduler.framework;
 import io.kubesim.api.ContainerPort;
 import io.kubesim.api.Container;
 import io.kubesim.api.Node;
+import io.kubesim.api.Taint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class NodeInfo {
   private long requestedEphemeralStorage;
   private long nonZeroRequestedMilliCpu;
   private long nonZeroRequestedMemory;
+  /** Copies of {@code node().spec()} fields that NodeUnschedulable and TaintToleration read per node. */
+  private boolean unschedulable;
+  private List<Taint> taints;
 
   /** @param index a stable id, unique among the cluster's nodes, for per-node arrays */
   public NodeInfo(int index, Node node) {
@@ -111,6 +115,8 @@ public final class NodeInfo {
     allocatableMemory = allocatable.memory();
     allocatableEphemeralStorage = allocatable.ephemeralStorage();
     allowedPodNumber = allocatable.allowedPodNumber();
+    unschedulable = node.spec().unschedulable();
+    taints = node.spec().taints();
     generation++;
   }
 
@@ -165,6 +171,16 @@ public final class NodeInfo {
   /** {@code nonZeroRequested().memory()}. */
   public long nonZeroRequestedMemory() {
     return nonZeroRequestedMemory;
+  }
+
+  /** {@code node().spec().unschedulable()}. */
+  public boolean unschedulable() {
+    return unschedulable;
+  }
+
+  /** {@code node().spec().taints()}. */
+  public List<Taint> taints() {
+    return taints;
   }
 
   public void addPod(PodInfo pod) {

@@ -10,6 +10,7 @@ import io.kubesim.scheduler.framework.ScorePlugin;
 import io.kubesim.scheduler.framework.StateKey;
 import io.kubesim.scheduler.framework.Status;
 import io.kubesim.scheduler.plugins.helper.PluginArgs;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,12 +25,8 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   /** Builds the plugin from registry args (NodeResourcesBalancedAllocationArgs). */
   public static final PluginFactory FACTORY = (args, features) -> new BalancedAllocation(PluginArgs.cast(args, NodeResourcesBalancedAllocationArgs.class), features);
 
-  /** The pod's requests, and work arrays for Score (a cycle scores on one thread). */
-  private record PreScoreState(long[] podRequests, long[] requested, long[] allocatable) {
-    PreScoreState(long[] podRequests) {
-      this(podRequests, new long[podRequests.length], new long[podRequests.length]);
-    }
-  }
+  /** The pod's request of each scored resource; read-only once written, so threads may share it. */
+  private record PreScoreState(long[] podRequests) {}
 
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
 
@@ -43,7 +40,7 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   public BalancedAllocation(NodeResourcesBalancedAllocationArgs args, Features features) {
     if (args == null) args = NodeResourcesBalancedAllocationArgs.DEFAULTS;
     args.validate();
-    this.scorer = new ResourceAllocationScorer(args.resources(), true, BalancedAllocation::balancedResourceScore);
+    this.scorer = new ResourceAllocationScorer(args.resources(), true, STRATEGY);
   }
 
   @Override
@@ -63,27 +60,46 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
     return Status.success();
   }
 
-  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  /** Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score disjoint nodes. */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+    long[] podRequests = podRequests(state, pod);
+    if (podRequests == null) {
+      Arrays.fill(scores, 0);
+      return;
+    }
+    scorer.scoreAll(nodes, podRequests, scores);
   }
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    PreScoreState s = state.find(PRE_SCORE_KEY);
-    long[] podRequests;
-    if (s != null) {
-      return scorer.score(node, s.podRequests(), s.requested(), s.allocatable());
-    } else {
-      podRequests = scorer.podRequests(pod);
-      if (ResourceAllocationScorer.isBestEffort(podRequests)) return 0;
-    }
-    return scorer.score(node, podRequests);
+    long[] podRequests = podRequests(state, pod);
+    return podRequests == null ? 0 : scorer.score(node, podRequests);
   }
 
+  /** The PreScore state's requests; without it (Score run alone) the pod's, null for a best-effort pod. */
+  private long[] podRequests(CycleState state, PodInfo pod) {
+    PreScoreState s = state.find(PRE_SCORE_KEY);
+    if (s != null) return s.podRequests();
+    long[] podRequests = scorer.podRequests(pod);
+    return ResourceAllocationScorer.isBestEffort(podRequests) ? null : podRequests;
+  }
+
+  /** Upstream's balance of the resource fractions; the scorer's strategy. */
+  static final ResourceAllocationScorer.Strategy STRATEGY = new ResourceAllocationScorer.Strategy() {
+    @Override
+    public long score(long[] requested, long[] allocatable) {
+      return balancedResourceScore(requested, allocatable);
+    }
+
+    @Override
+    public long scoreCpuAndMemory(long requestedCpu, long allocatableCpu, long requestedMemory, long allocatableMemory) {
+      return balancedResourceScore2(requestedCpu, allocatableCpu, requestedMemory, allocatableMemory);
+    }
+  };
+
   static long balancedResourceScore(long[] requested, long[] allocatable) {
-    if (requested.length == 2) return balancedResourceScore2(requested, allocatable);
+    if (requested.length == 2) return balancedResourceScore2(requested[0], allocatable[0], requested[1], allocatable[1]);
     double[] fractions = new double[requested.length];
     int n = 0;
     double total = 0;
@@ -106,13 +122,11 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   }
 
   /** The same for two resources (the default cpu and memory), without the fractions array. */
-  private static long balancedResourceScore2(long[] requested, long[] allocatable) {
-    boolean has0 = allocatable[0] != 0;
-    boolean has1 = allocatable[1] != 0;
+  private static long balancedResourceScore2(long requested0, long allocatable0, long requested1, long allocatable1) {
     double std = 0;
-    if (has0 && has1) {
-      double f0 = Math.min(1.0, (double) requested[0] / (double) allocatable[0]);
-      double f1 = Math.min(1.0, (double) requested[1] / (double) allocatable[1]);
+    if (allocatable0 != 0 && allocatable1 != 0) {
+      double f0 = Math.min(1.0, (double) requested0 / (double) allocatable0);
+      double f1 = Math.min(1.0, (double) requested1 / (double) allocatable1);
       std = Math.abs((f0 - f1) / 2);
     }
     return (long) ((1 - std) * MAX_NODE_SCORE);

@@ -42,12 +42,8 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
   private record PreFilterState(Resource podRequest) {}
 
-  /** The pod's requests, and work arrays for Score (a cycle scores on one thread). */
-  private record PreScoreState(long[] podRequests, long[] requested, long[] allocatable) {
-    PreScoreState(long[] podRequests) {
-      this(podRequests, new long[podRequests.length], new long[podRequests.length]);
-    }
-  }
+  /** The pod's request of each scored resource; read-only once written, so threads may share it. */
+  private record PreScoreState(long[] podRequests) {}
 
   private static final StateKey<PreFilterState> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
@@ -97,23 +93,35 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   }
 
   /**
-   * Unschedulable with every insufficient resource as a reason; UnschedulableAndUnresolvable when
-   * some request exceeds the node's whole allocatable, so evicting pods cannot help.
+   * Reads the cycle state once for all nodes and writes only {@code statuses}, so threads may filter
+   * disjoint nodes at once.
    */
-  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    PreFilterState s = state.find(PRE_FILTER_KEY);
+    if (s == null) { // no PreFilter state: the node-by-node loop, so that filter reports it
+      FilterPlugin.super.filterAll(state, pod, nodes, statuses, count);
+      return;
+    }
+    Resource request = s.podRequest();
     for (int i = 0; i < count; i++) {
       if (statuses[i] == null) {
-        Status s = filter(state, pod, nodes[i]);
-        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
+        Status status = filter(request, nodes[i]);
+        if (!status.isSuccess()) statuses[i] = status.withPlugin(NAME);
       }
     }
   }
 
+  /**
+   * Unschedulable with every insufficient resource as a reason; UnschedulableAndUnresolvable when
+   * some request exceeds the node's whole allocatable, so evicting pods cannot help.
+   */
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-    Resource request = state.read(PRE_FILTER_KEY).podRequest();
+    return filter(state.read(PRE_FILTER_KEY).podRequest(), node);
+  }
+
+  private Status filter(Resource request, NodeInfo node) {
     if (fitsWithoutScalars(request, node)) return Status.success();
     List<InsufficientResource> insufficient = fitsRequest(request, node, ignoredResources, ignoredResourceGroups);
     if (insufficient.isEmpty()) return Status.success();
@@ -196,17 +204,20 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
     return Status.success();
   }
 
-  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  /** Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score disjoint nodes. */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+    scorer.scoreAll(nodes, podRequests(state, pod), scores);
   }
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    return scorer.score(node, podRequests(state, pod));
+  }
+
+  private long[] podRequests(CycleState state, PodInfo pod) {
     PreScoreState s = state.find(PRE_SCORE_KEY);
-    if (s != null) return scorer.score(node, s.podRequests(), s.requested(), s.allocatable());
-    return scorer.score(node, scorer.podRequests(pod));
+    return s != null ? s.podRequests() : scorer.podRequests(pod);
   }
 
   /**

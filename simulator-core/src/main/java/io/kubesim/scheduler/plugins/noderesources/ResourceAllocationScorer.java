@@ -17,16 +17,23 @@ import java.util.List;
  */
 final class ResourceAllocationScorer {
 
-  /** A strategy: resource-aligned requested and allocatable (0 = left out) to a 0..100 score. */
-  @FunctionalInterface
+  /**
+   * A strategy: resource-aligned requested and allocatable to a 0..100 score. A resource whose
+   * allocatable is 0 is left out, whatever its requested.
+   */
   interface Strategy {
     long score(long[] requested, long[] allocatable);
+
+    /** {@link #score(long[], long[])} for the resources cpu and memory, in this order, without arrays. */
+    long scoreCpuAndMemory(long requestedCpu, long allocatableCpu, long requestedMemory, long allocatableMemory);
   }
 
   private final List<ResourceSpec> resources;
   private final boolean useRequested;
   private final Strategy strategy;
   private final Kind[] kinds;
+  /** The resources are cpu and memory, in this order (both plugins' default): {@link #scoreCpuAndMemory} applies. */
+  private final boolean cpuAndMemory;
 
   ResourceAllocationScorer(List<ResourceSpec> resources, boolean useRequested, Strategy strategy) {
     if (resources.isEmpty()) throw new IllegalArgumentException("resources not found");
@@ -35,6 +42,7 @@ final class ResourceAllocationScorer {
     this.strategy = strategy;
     this.kinds = new Kind[this.resources.size()];
     for (int i = 0; i < kinds.length; i++) kinds[i] = kind(this.resources.get(i).name());
+    this.cpuAndMemory = kinds.length == 2 && kinds[0] == Kind.CPU && kinds[1] == Kind.MEMORY;
   }
 
   List<ResourceSpec> resources() {
@@ -58,12 +66,36 @@ final class ResourceAllocationScorer {
   }
 
   long score(NodeInfo node, long[] podRequests) {
+    if (cpuAndMemory) return scoreCpuAndMemory(node, podRequests[0], podRequests[1]);
     return score(node, podRequests, new long[kinds.length], new long[kinds.length]);
   }
 
   /**
-   * {@link #score(NodeInfo, long[])} with the two work arrays supplied (and overwritten), so a cycle
-   * scoring hundreds of nodes allocates them once.
+   * {@link #score(NodeInfo, long[])} of each node into {@code scores}. Writes nothing shared (the
+   * work arrays are this call's), so threads may score disjoint nodes at once.
+   */
+  void scoreAll(List<NodeInfo> nodes, long[] podRequests, long[] scores) {
+    if (cpuAndMemory) {
+      long podCpu = podRequests[0];
+      long podMemory = podRequests[1];
+      for (int i = 0; i < scores.length; i++) scores[i] = scoreCpuAndMemory(nodes.get(i), podCpu, podMemory);
+      return;
+    }
+    long[] requested = new long[kinds.length];
+    long[] allocatable = new long[kinds.length];
+    for (int i = 0; i < scores.length; i++) scores[i] = score(nodes.get(i), podRequests, requested, allocatable);
+  }
+
+  /** The node's score when the resources are cpu and memory: two fields each, no arrays. */
+  long scoreCpuAndMemory(NodeInfo node, long podCpu, long podMemory) {
+    long requestedCpu = (useRequested ? node.requestedMilliCpu() : node.nonZeroRequestedMilliCpu()) + podCpu;
+    long requestedMemory = (useRequested ? node.requestedMemory() : node.nonZeroRequestedMemory()) + podMemory;
+    return strategy.scoreCpuAndMemory(requestedCpu, node.allocatableMilliCpu(), requestedMemory, node.allocatableMemory());
+  }
+
+  /**
+   * The node's score for any configured resources (the two work arrays are overwritten). Also
+   * right for cpu and memory, which makes it the reference of {@link #scoreCpuAndMemory}.
    */
   long score(NodeInfo node, long[] podRequests, long[] requested, long[] allocatable) {
     Arrays.fill(requested, 0);

@@ -19,14 +19,12 @@ final class Strategies {
 
   /** Free share: {@code (capacity - requested) * 100 / capacity}, 0 when over-committed. */
   static ResourceAllocationScorer.Strategy leastAllocated(List<ResourceSpec> resources) {
-    long[] weights = weights(resources);
-    return (requested, allocatable) -> weightedAverage(weights, requested, allocatable, Strategies::leastRequestedScore);
+    return new WeightedAverage(weights(resources), true);
   }
 
   /** Used share: {@code min(requested, capacity) * 100 / capacity}. */
   static ResourceAllocationScorer.Strategy mostAllocated(List<ResourceSpec> resources) {
-    long[] weights = weights(resources);
-    return (requested, allocatable) -> weightedAverage(weights, requested, allocatable, Strategies::mostRequestedScore);
+    return new WeightedAverage(weights(resources), false);
   }
 
   /**
@@ -39,27 +37,7 @@ final class Strategies {
     for (NodeResourcesFitArgs.UtilizationShapePoint p : shape) {
       points.add(new FunctionShape.Point(p.utilization(), (long) p.score() * (MAX / NodeResourcesFitArgs.MAX_CUSTOM_PRIORITY_SCORE)));
     }
-    FunctionShape fn = new FunctionShape(points);
-    return (requested, allocatable) -> {
-      long nodeScore = 0;
-      long weightSum = 0;
-      for (int i = 0; i < requested.length; i++) {
-        if (allocatable[i] == 0) continue;
-        long capacity = allocatable[i];
-        long score = requested[i] > capacity ? fn.apply(MAX_UTILIZATION) : fn.apply(requested[i] * MAX_UTILIZATION / capacity);
-        if (score > 0) {
-          long weight = resources.get(i).weight();
-          nodeScore += score * weight;
-          weightSum += weight;
-        }
-      }
-      if (weightSum == 0) return 0;
-      return Math.round((double) nodeScore / (double) weightSum);
-    };
-  }
-
-  private interface ResourceScore {
-    long score(long requested, long capacity);
+    return new RequestedToCapacityRatio(weights(resources), new FunctionShape(points));
   }
 
   private static long[] weights(List<ResourceSpec> resources) {
@@ -68,18 +46,81 @@ final class Strategies {
     return out;
   }
 
-  private static long weightedAverage(long[] weights, long[] requested, long[] allocatable, ResourceScore fn) {
-    long nodeScore = 0;
-    long weightSum = 0;
-    for (int i = 0; i < requested.length; i++) {
-      if (allocatable[i] == 0) continue;
-      long weight = weights[i];
-      nodeScore += fn.score(requested[i], allocatable[i]) * weight;
-      weightSum += weight;
+  /**
+   * LeastAllocated or MostAllocated: the weighted average (integer division) of the per-resource
+   * score over the resources the node has. A class, not lambdas, so the per-node call is direct.
+   */
+  private record WeightedAverage(long[] weights, boolean least) implements ResourceAllocationScorer.Strategy {
+    @Override
+    public long score(long[] requested, long[] allocatable) {
+      long nodeScore = 0;
+      long weightSum = 0;
+      for (int i = 0; i < requested.length; i++) {
+        if (allocatable[i] == 0) continue;
+        nodeScore += resourceScore(requested[i], allocatable[i]) * weights[i];
+        weightSum += weights[i];
+      }
+      return weightSum == 0 ? 0 : nodeScore / weightSum;
     }
-    return weightSum == 0 ? 0 : nodeScore / weightSum;
+
+    @Override
+    public long scoreCpuAndMemory(long requestedCpu, long allocatableCpu, long requestedMemory, long allocatableMemory) {
+      long nodeScore = 0;
+      long weightSum = 0;
+      if (allocatableCpu != 0) {
+        nodeScore += resourceScore(requestedCpu, allocatableCpu) * weights[0];
+        weightSum += weights[0];
+      }
+      if (allocatableMemory != 0) {
+        nodeScore += resourceScore(requestedMemory, allocatableMemory) * weights[1];
+        weightSum += weights[1];
+      }
+      return weightSum == 0 ? 0 : nodeScore / weightSum;
+    }
+
+    private long resourceScore(long requested, long capacity) {
+      return least ? leastRequestedScore(requested, capacity) : mostRequestedScore(requested, capacity);
+    }
   }
 
+  private record RequestedToCapacityRatio(long[] weights, FunctionShape fn) implements ResourceAllocationScorer.Strategy {
+    @Override
+    public long score(long[] requested, long[] allocatable) {
+      long nodeScore = 0;
+      long weightSum = 0;
+      for (int i = 0; i < requested.length; i++) {
+        long score = resourceScore(requested[i], allocatable[i]);
+        if (score > 0) {
+          nodeScore += score * weights[i];
+          weightSum += weights[i];
+        }
+      }
+      return weightSum == 0 ? 0 : Math.round((double) nodeScore / (double) weightSum);
+    }
+
+    @Override
+    public long scoreCpuAndMemory(long requestedCpu, long allocatableCpu, long requestedMemory, long allocatableMemory) {
+      long cpu = resourceScore(requestedCpu, allocatableCpu);
+      long memory = resourceScore(requestedMemory, allocatableMemory);
+      long nodeScore = 0;
+      long weightSum = 0;
+      if (cpu > 0) {
+        nodeScore += cpu * weights[0];
+        weightSum += weights[0];
+      }
+      if (memory > 0) {
+        nodeScore += memory * weights[1];
+        weightSum += weights[1];
+      }
+      return weightSum == 0 ? 0 : Math.round((double) nodeScore / (double) weightSum);
+    }
+
+    /** The shape's score of the utilization; 0 (left out) when the node has none of the resource. */
+    private long resourceScore(long requested, long capacity) {
+      if (capacity == 0) return 0;
+      return requested > capacity ? fn.apply(MAX_UTILIZATION) : fn.apply(requested * MAX_UTILIZATION / capacity);
+    }
+  }
 
   static long leastRequestedScore(long requested, long capacity) {
     if (capacity == 0 || requested > capacity) return 0;

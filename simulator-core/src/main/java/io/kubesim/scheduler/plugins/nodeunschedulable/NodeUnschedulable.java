@@ -35,26 +35,28 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
     return NAME;
   }
 
-  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  /** Reads only the pod and the nodes, so threads may filter disjoint nodes at once. */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    if (toleratesUnschedulable(pod)) return;
     for (int i = 0; i < count; i++) {
-      if (statuses[i] == null) {
-        Status s = filter(state, pod, nodes[i]);
-        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
-      }
+      if (statuses[i] == null && nodes[i].unschedulable()) statuses[i] = Status.unresolvable(ERR_REASON_UNSCHEDULABLE).withPlugin(NAME);
     }
   }
 
   /** UnschedulableAndUnresolvable: preemption cannot uncordon a node. */
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-    if (!node.node().spec().unschedulable()) return Status.success();
+    if (!node.unschedulable() || toleratesUnschedulable(pod)) return Status.success();
+    return Status.unresolvable(ERR_REASON_UNSCHEDULABLE);
+  }
+
+  private static boolean toleratesUnschedulable(PodInfo pod) {
     for (Toleration t : pod.pod().spec().tolerations()) {
       // The unschedulable taint has an empty value, so Lt/Gt tolerations never match it.
-      if (t.tolerates(Taint.UNSCHEDULABLE)) return Status.success();
+      if (t.tolerates(Taint.UNSCHEDULABLE)) return true;
     }
-    return Status.unresolvable(ERR_REASON_UNSCHEDULABLE);
+    return false;
   }
 
   /** Queue when a schedulable node is added or a node is uncordoned. */

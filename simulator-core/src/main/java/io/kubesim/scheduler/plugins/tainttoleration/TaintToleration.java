@@ -56,22 +56,26 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
     return NAME;
   }
 
-  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  /** Reads only the pod and the nodes, so threads may filter disjoint nodes at once. */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    List<Toleration> tolerations = pod.pod().spec().tolerations();
     for (int i = 0; i < count; i++) {
-      if (statuses[i] == null) {
-        Status s = filter(state, pod, nodes[i]);
-        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
-      }
+      List<Taint> taints = nodes[i].taints();
+      if (statuses[i] != null || taints.isEmpty()) continue; // most nodes: no taint to tolerate
+      Status s = filter(taints, tolerations);
+      if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
     }
   }
 
   /** UnschedulableAndUnresolvable: preemption cannot remove a taint. */
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-    Taint taint = Tolerations.findUntolerated(node.node().spec().taints(), pod.pod().spec().tolerations(),
-        Tolerations.DO_NOT_SCHEDULE, comparisonOperators);
+    return filter(node.taints(), pod.pod().spec().tolerations());
+  }
+
+  private Status filter(List<Taint> taints, List<Toleration> tolerations) {
+    Taint taint = Tolerations.findUntolerated(taints, tolerations, Tolerations.DO_NOT_SCHEDULE, comparisonOperators);
     if (taint == null) return Status.success();
     return Status.unresolvable(String.format(ERR_REASON_FORMAT, taint.key(), taint.value()));
   }
@@ -87,21 +91,35 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
     return Status.success();
   }
 
-  /** The number of the node's PreferNoSchedule taints that the pod does not tolerate. */
-  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  /**
+   * Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score
+   * disjoint nodes at once.
+   */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+    PreScoreState s = state.find(PRE_SCORE_KEY);
+    if (s == null) { // no PreScore state: the node-by-node loop, so that score reports it at a tainted node
+      ScorePlugin.super.scoreAll(state, pod, nodes, scores);
+      return;
+    }
+    for (int i = 0; i < scores.length; i++) {
+      List<Taint> taints = nodes.get(i).taints();
+      scores[i] = taints.isEmpty() ? 0 : countIntolerable(taints, s.tolerationsPreferNoSchedule());
+    }
   }
 
+  /** The number of the node's PreferNoSchedule taints that the pod does not tolerate. */
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    List<Taint> taints = node.node().spec().taints();
+    List<Taint> taints = node.taints();
     if (taints.isEmpty()) return 0; // most nodes: nothing to count
-    List<Toleration> tolerations = state.read(PRE_SCORE_KEY).tolerationsPreferNoSchedule();
+    return countIntolerable(taints, state.read(PRE_SCORE_KEY).tolerationsPreferNoSchedule());
+  }
+
+  private long countIntolerable(List<Taint> taints, List<Toleration> tolerationsPreferNoSchedule) {
     long intolerable = 0;
     for (Taint taint : taints) {
-      if (taint.effect() == TaintEffect.PreferNoSchedule && !Tolerations.tolerated(tolerations, taint, comparisonOperators)) {
+      if (taint.effect() == TaintEffect.PreferNoSchedule && !Tolerations.tolerated(tolerationsPreferNoSchedule, taint, comparisonOperators)) {
         intolerable++;
       }
     }
