@@ -130,8 +130,8 @@ public final class BenchMain {
     int[] pcts = ints(option(a, "--pct", "0,100"));
     int runs = Integer.parseInt(option(a, "--runs", "3"));
     StringBuilder json = new StringBuilder("[\n");
-    System.out.printf(Locale.ROOT, "%-6s %-4s %-8s %-4s %10s %10s %10s %12s %14s %10s %10s %10s %10s%n", "nodes", "pct", "pods", "run",
-        "place s", "pods/s", "total s", "examined/pod", "node-checks/s", "peak MiB", "place cpu", "pods/cpu-s", "total cpu");
+    System.out.printf(Locale.ROOT, "%-6s %-4s %-8s %-4s %10s %10s %10s %12s %14s %10s %10s %10s %10s %10s%n", "nodes", "pct", "pods", "run",
+        "place s", "pods/s", "total s", "examined/pod", "node-checks/s", "peak MiB", "place cpu", "pods/cpu-s", "total cpu", "proc cpu");
     List<double[]> medians = new ArrayList<>();
     for (int pct : pcts) {
       for (int n : nodes) {
@@ -139,24 +139,28 @@ public final class BenchMain {
         for (int r = 0; r < runs; r++) {
           Placement.Result x = Placement.run(n, pct);
           rs.add(x);
-          System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4d %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f%n", n, pct,
+          System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4d %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f %10.2f%n", n, pct,
               x.pods(), r + 1, x.placementSeconds(), x.podsPerSecond(), x.totalSeconds(), x.examinedPerPod(), x.nodeChecksPerSecond(),
-              x.peakHeapBytes() >> 20, x.placementCpuSeconds(), x.pods() / x.placementCpuSeconds(), x.totalCpuSeconds());
+              x.peakHeapBytes() >> 20, x.placementCpuSeconds(), x.pods() / x.placementCpuSeconds(), x.totalCpuSeconds(),
+              x.placementProcessCpuSeconds());
           json.append(String.format(Locale.ROOT,
               "  {\"nodes\": %d, \"percentageOfNodesToScore\": %d, \"pods\": %d, \"run\": %d, \"placementSeconds\": %.3f, "
-                  + "\"podsPerSecond\": %.1f, \"totalSeconds\": %.3f, \"examinedPerPod\": %.2f, \"peakHeapBytes\": %d, \"placementCpuSeconds\": %.3f, \"totalCpuSeconds\": %.3f},%n",
+                  + "\"podsPerSecond\": %.1f, \"totalSeconds\": %.3f, \"examinedPerPod\": %.2f, \"peakHeapBytes\": %d, \"placementCpuSeconds\": %.3f, \"totalCpuSeconds\": %.3f, "
+                  + "\"placementProcessCpuSeconds\": %.3f},%n",
               n, pct, x.pods(), r + 1, x.placementSeconds(), x.podsPerSecond(), x.totalSeconds(), x.examinedPerPod(),
-              x.peakHeapBytes(), x.placementCpuSeconds(), x.totalCpuSeconds()));
+              x.peakHeapBytes(), x.placementCpuSeconds(), x.totalCpuSeconds(), x.placementProcessCpuSeconds()));
         }
         double place = median(rs.stream().mapToDouble(Placement.Result::placementSeconds).toArray());
         double total = median(rs.stream().mapToDouble(Placement.Result::totalSeconds).toArray());
         double examined = rs.get(0).examinedPerPod();
         double placeCpu = median(rs.stream().mapToDouble(Placement.Result::placementCpuSeconds).toArray());
         double totalCpu = median(rs.stream().mapToDouble(Placement.Result::totalCpuSeconds).toArray());
+        double processCpu = median(rs.stream().mapToDouble(Placement.Result::placementProcessCpuSeconds).toArray());
         long peak = rs.stream().mapToLong(Placement.Result::peakHeapBytes).max().orElse(0);
         int pods = rs.get(0).pods();
-        System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4s %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f  (median; peak = max)%n",
-            n, pct, pods, "med", place, pods / place, total, examined, pods * examined / place, peak >> 20, placeCpu, pods / placeCpu, totalCpu);
+        System.out.printf(Locale.ROOT, "%-6d %-4d %-8d %-4s %10.2f %10.0f %10.2f %12.1f %14.3e %10d %10.2f %10.0f %10.2f %10.2f  (median; peak = max)%n",
+            n, pct, pods, "med", place, pods / place, total, examined, pods * examined / place, peak >> 20, placeCpu, pods / placeCpu, totalCpu,
+            processCpu);
         medians.add(new double[] {pct, n, pods, place, examined, placeCpu});
       }
     }

@@ -17,11 +17,13 @@ import java.lang.management.ThreadMXBean;
  * scheduling cycle; and the heap's peak (the sum of the heap pools' peaks since the run started,
  * an upper bound of the true peak). The replay runs on one thread, whose CPU time is reported too:
  * on a machine shared with other work it shows what the wall time would be without the contention
- * (GC threads excluded).
+ * (GC threads excluded). The process's CPU time over the placement (every thread: GC and JIT
+ * compilers included) is reported as well: on 2 cores it shows how much of the second one the
+ * JVM's own threads take.
  */
 final class Placement {
-  record Result(int nodes, int percentage, int pods, double placementSeconds, double totalSeconds, double examinedPerPod,
-      long peakHeapBytes, double placementCpuSeconds, double totalCpuSeconds) {
+  record Result(int nodes, int percentage, int pods, double placementSeconds, double totalSeconds,
+      double examinedPerPod, long peakHeapBytes, double placementCpuSeconds, double totalCpuSeconds, double placementProcessCpuSeconds) {
     double podsPerSecond() {
       return pods / placementSeconds;
     }
@@ -41,6 +43,9 @@ final class Placement {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
     long[] placedAt = {0};
     long[] placedCpu = {0};
+    long[] placedProcessCpu = {0};
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long startProcessCpu = os.getProcessCpuTime();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long startCpu = threads.getCurrentThreadCpuTime();
     long[] examined = {0, 0};
@@ -57,6 +62,7 @@ final class Placement {
         if (d.isScheduled() && ++bound == target) {
           placedAt[0] = System.nanoTime();
           placedCpu[0] = threads.getCurrentThreadCpuTime();
+          placedProcessCpu[0] = os.getProcessCpuTime();
         }
       }
     }));
@@ -68,6 +74,7 @@ final class Placement {
     }
     if (placedAt[0] == 0) throw new IllegalStateException("only some of the " + target + " pods were placed");
     return new Result(nodes, percentage, target, (placedAt[0] - start) / 1e9, (end - start) / 1e9,
-        (double) examined[0] / Math.max(1, examined[1]), peak, (placedCpu[0] - startCpu) / 1e9, (endCpu - startCpu) / 1e9);
+        (double) examined[0] / Math.max(1, examined[1]), peak, (placedCpu[0] - startCpu) / 1e9, (endCpu - startCpu) / 1e9,
+        (placedProcessCpu[0] - startProcessCpu) / 1e9);
   }
 }

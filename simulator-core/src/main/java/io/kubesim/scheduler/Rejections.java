@@ -28,6 +28,13 @@ final class Rejections {
     size++;
   }
 
+  /** Empties it for the next cycle, keeping its arrays. */
+  void clear() {
+    Arrays.fill(nodes, 0, size, null);
+    Arrays.fill(statuses, 0, size, null);
+    size = 0;
+  }
+
   int size() {
     return size;
   }

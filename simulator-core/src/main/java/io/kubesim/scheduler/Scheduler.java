@@ -40,6 +40,8 @@ public final class Scheduler {
   private Status[] chunkStatuses = new Status[0];
   /** Filter node by node through all plugins, as before the chunks (for the differential test). */
   private boolean filterNodeByNode;
+  /** The cycle's rejected nodes, reused across cycles (a cycle rejects hundreds). */
+  private final Rejections rejections = new Rejections();
 
   /**
    * @param percentageOfNodesToScore 0 = upstream's adaptive default; 1..100 = that percentage
@@ -96,7 +98,7 @@ public final class Scheduler {
       return failed(pod, s, message, List.of(s.plugin()), 0, recordDetails ? statuses : Map.of());
     }
     List<NodeInfo> nodes = narrow(all, pre.nodeNames());
-    Rejections rejections = new Rejections();
+    rejections.clear();
     List<NodeInfo> feasible = findFeasible(state, podInfo, nodes, rejections);
     Status absent = nodes.size() < all.size()
         ? Status.unresolvable("node(s) didn't satisfy plugin(s) " + framework.narrowedBy(state))

@@ -25,10 +25,13 @@ public final class SchedulingQueue {
   public static final long DEFAULT_MAX_BACKOFF_MS = 10_000;
   public static final long MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000;
 
-  private static final Comparator<QueuedPodInfo> ACTIVE_ORDER =
-      Comparator.<QueuedPodInfo>comparingInt(q -> -q.pod.spec().priorityValue())
-          .thenComparingLong(q -> q.timestamp)
-          .thenComparingLong(q -> q.sequence);
+  /** Higher priority first, then earlier timestamp, then arrival; written out as the heap calls it per sift step. */
+  private static final Comparator<QueuedPodInfo> ACTIVE_ORDER = (a, b) -> {
+    int c = Integer.compare(-a.pod.spec().priorityValue(), -b.pod.spec().priorityValue());
+    if (c != 0) return c;
+    c = Long.compare(a.timestamp, b.timestamp);
+    return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+  };
 
   private final long initialBackoffMs;
   private final long maxBackoffMs;

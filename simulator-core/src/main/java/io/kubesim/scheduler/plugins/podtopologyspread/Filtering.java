@@ -150,6 +150,30 @@ final class Filtering {
    * UnschedulableAndUnresolvable; {@code count(domain) + selfMatch - minMatchNum > maxSkew} is
    * Unschedulable. The node's own eligibility is not re-checked.
    */
+  /**
+   * {@link #filter} of each node whose status is still null, with the per-constraint bound on the
+   * domain count ({@code maxSkew + minMatchNum - selfMatch}) worked out once for the whole chunk.
+   */
+  void filterAll(PreFilterState s, NodeInfo[] nodes, Status[] statuses, int count) {
+    int n = s.constraints().size();
+    int[] maxMatchNum = new int[n];
+    for (int i = 0; i < n; i++) maxMatchNum[i] = s.constraints().get(i).maxSkew() + s.minMatchNum(i) - s.selfMatch[i];
+    for (int k = 0; k < count; k++) {
+      if (statuses[k] != null) continue;
+      for (int i = 0; i < n; i++) {
+        int matchNum = s.matchNumOf(i, nodes[k]);
+        if (matchNum < 0) {
+          statuses[k] = PodTopologySpread.NODE_LABEL_NOT_MATCH;
+          break;
+        }
+        if (matchNum > maxMatchNum[i]) {
+          statuses[k] = PodTopologySpread.CONSTRAINTS_NOT_MATCH;
+          break;
+        }
+      }
+    }
+  }
+
   Status filter(PreFilterState s, NodeInfo node) {
     List<Constraint> constraints = s.constraints();
     for (int i = 0; i < constraints.size(); i++) {

@@ -269,14 +269,16 @@ public final class PodTopologySpread
     return Status.success();
   }
 
-  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  /** Filter over a chunk, with the cycle state read once (see {@link Filtering#filterAll}). */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    PreFilterState s = state.find(PRE_FILTER_STATE_KEY);
+    if (s != null) {
+      filtering.filterAll(s, nodes, statuses, count);
+      return;
+    }
     for (int i = 0; i < count; i++) {
-      if (statuses[i] == null) {
-        Status s = filter(state, pod, nodes[i]);
-        if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
-      }
+      if (statuses[i] == null) statuses[i] = missing(PRE_FILTER_STATE_KEY);
     }
   }
 
@@ -314,10 +316,11 @@ public final class PodTopologySpread
     return Status.success();
   }
 
-  /** The default loop, repeated here so that its call to {@link #score} is bound to this class. */
+  /** The default loop with the cycle's state read once. */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-    for (int i = 0; i < scores.length; i++) scores[i] = score(state, pod, nodes.get(i));
+    PreScoreState s = state.read(PRE_SCORE_STATE_KEY);
+    for (int i = 0; i < scores.length; i++) scores[i] = scoring.score(s, nodes.get(i));
   }
 
   @Override
