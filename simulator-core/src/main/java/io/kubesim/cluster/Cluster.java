@@ -42,7 +42,11 @@ public final class Cluster implements Snapshot, ClusterObjects {
   private final Map<String, Pod> pods = new LinkedHashMap<>();
   private final Map<String, PodInfo> boundPodInfos = new HashMap<>();
   private final Map<String, Map<Selector, SelectorCounts>> countsByNamespace = new HashMap<>();
-  private final Map<String, java.util.Set<String>> podsByController = new HashMap<>();
+  /** Pods by controller, each owner's in the order they were added or last updated. */
+  private final Map<ControllerKey, Map<String, Pod>> podsByController = new HashMap<>();
+
+  /** A controller's identity; a record, so that lookups hash the three cached String hashes. */
+  private record ControllerKey(String kind, String namespace, String name) {}
   /** Per namespace, label set → the selector counts that match it (see {@link #countsMatching}). */
   private final Map<String, Map<Map<String, String>, SelectorCounts[]>> matchingByLabels = new HashMap<>();
   private static final int MAX_MEMO_LABEL_SETS = 4096;
@@ -155,24 +159,21 @@ public final class Cluster implements Snapshot, ClusterObjects {
     if (isOnNode(old)) unaccount(old);
   }
 
-  /** Pods whose controller reference names this owner, in the order they were added. */
+  /** Pods whose controller reference names this owner, in the order they were added or last updated. */
   public List<Pod> podsControlledBy(String kind, String namespace, String name) {
-    java.util.Set<String> keys = podsByController.get(kind + "/" + namespace + "/" + name);
-    if (keys == null) return List.of();
-    List<Pod> out = new ArrayList<>(keys.size());
-    for (String k : keys) out.add(pods.get(k));
-    return out;
+    Map<String, Pod> owned = podsByController.get(new ControllerKey(kind, namespace, name));
+    return owned == null ? List.of() : new ArrayList<>(owned.values());
   }
 
   private void indexController(Pod pod, boolean add) {
     io.kubesim.api.OwnerReference ref = pod.metadata().controllerRef();
     if (ref == null) return;
-    String owner = ref.kind() + "/" + pod.namespace() + "/" + ref.name();
+    ControllerKey owner = new ControllerKey(ref.kind(), pod.namespace(), ref.name());
     if (add) {
-      podsByController.computeIfAbsent(owner, o -> new java.util.LinkedHashSet<>()).add(pod.key());
+      podsByController.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(pod.key(), pod);
     } else {
-      java.util.Set<String> keys = podsByController.get(owner);
-      if (keys != null) keys.remove(pod.key());
+      Map<String, Pod> owned = podsByController.get(owner);
+      if (owned != null) owned.remove(pod.key());
     }
   }
 

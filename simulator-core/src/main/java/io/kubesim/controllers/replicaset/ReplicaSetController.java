@@ -49,7 +49,7 @@ public final class ReplicaSetController {
 
   /** Upstream {@code FilterActivePods}. */
   public static List<Pod> activePods(List<Pod> pods) {
-    List<Pod> out = new ArrayList<>();
+    List<Pod> out = new ArrayList<>(pods.size());
     for (Pod p : pods) {
       if (PodState.isActive(p)) out.add(p);
     }

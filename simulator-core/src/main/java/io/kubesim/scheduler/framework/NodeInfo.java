@@ -39,7 +39,10 @@ public final class NodeInfo {
   private long nonZeroRequestedMemory;
   /** Copies of {@code node().spec()} fields that NodeUnschedulable and TaintToleration read per node. */
   private boolean unschedulable;
+  private boolean hasTaints;
   private List<Taint> taints;
+  /** {@code pods.size()}, kept here so that Fit's per-node check does not load the list. */
+  private int podCount;
 
   /** @param index a stable id, unique among the cluster's nodes, for per-node arrays */
   public NodeInfo(int index, Node node) {
@@ -79,7 +82,7 @@ public final class NodeInfo {
 
   /** The number of pods on the node ({@code pods().size()} without the view). */
   public int podCount() {
-    return pods.size();
+    return podCount;
   }
 
   public List<PodInfo> podsWithAffinity() {
@@ -117,6 +120,7 @@ public final class NodeInfo {
     allowedPodNumber = allocatable.allowedPodNumber();
     unschedulable = node.spec().unschedulable();
     taints = node.spec().taints();
+    hasTaints = !taints.isEmpty();
     generation++;
   }
 
@@ -183,8 +187,14 @@ public final class NodeInfo {
     return taints;
   }
 
+  /** {@code !taints().isEmpty()}, without loading the list (most nodes have no taint). */
+  public boolean hasTaints() {
+    return hasTaints;
+  }
+
   public void addPod(PodInfo pod) {
     pods.add(pod);
+    podCount = pods.size();
     if (pod.hasAffinity()) podsWithAffinity.add(pod);
     if (!pod.requiredAntiAffinityTerms().isEmpty()) podsWithRequiredAntiAffinity.add(pod);
     requested = requested.plus(pod.requests());
@@ -200,6 +210,7 @@ public final class NodeInfo {
       PodInfo p = pods.get(i);
       if (p.pod().key().equals(key)) {
         pods.remove(i);
+        podCount = pods.size();
         podsWithAffinity.removeIf(x -> x.pod().key().equals(key));
         podsWithRequiredAntiAffinity.removeIf(x -> x.pod().key().equals(key));
         requested = requested.minus(p.requests());

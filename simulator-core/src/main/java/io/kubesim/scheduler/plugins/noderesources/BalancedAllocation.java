@@ -25,7 +25,7 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   /** Builds the plugin from registry args (NodeResourcesBalancedAllocationArgs). */
   public static final PluginFactory FACTORY = (args, features) -> new BalancedAllocation(PluginArgs.cast(args, NodeResourcesBalancedAllocationArgs.class), features);
 
-  /** The pod's request of each scored resource; read-only once written, so threads may share it. */
+  /** The pod's request of each scored resource, read-only once written. */
   private record PreScoreState(long[] podRequests) {}
 
   private static final StateKey<PreScoreState> PRE_SCORE_KEY = StateKey.of("PreScore" + NAME, PreScoreState.class);
@@ -60,7 +60,7 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
     return Status.success();
   }
 
-  /** Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score disjoint nodes. */
+  /** Reads the cycle state once for all nodes. */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
     long[] podRequests = podRequests(state, pod);

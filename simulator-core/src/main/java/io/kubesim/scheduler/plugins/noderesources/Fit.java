@@ -42,7 +42,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
   private record PreFilterState(Resource podRequest) {}
 
-  /** The pod's request of each scored resource; read-only once written, so threads may share it. */
+  /** The pod's request of each scored resource, read-only once written. */
   private record PreScoreState(long[] podRequests) {}
 
   private static final StateKey<PreFilterState> PRE_FILTER_KEY = StateKey.of("PreFilter" + NAME, PreFilterState.class);
@@ -93,8 +93,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   }
 
   /**
-   * Reads the cycle state once for all nodes and writes only {@code statuses}, so threads may filter
-   * disjoint nodes at once.
+   * Reads the cycle state once for all nodes.
    */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
@@ -204,7 +203,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
     return Status.success();
   }
 
-  /** Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score disjoint nodes. */
+  /** Reads the cycle state once for all nodes. */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
     scorer.scoreAll(nodes, podRequests(state, pod), scores);

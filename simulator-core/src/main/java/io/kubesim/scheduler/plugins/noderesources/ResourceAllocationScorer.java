@@ -71,8 +71,8 @@ final class ResourceAllocationScorer {
   }
 
   /**
-   * {@link #score(NodeInfo, long[])} of each node into {@code scores}. Writes nothing shared (the
-   * work arrays are this call's), so threads may score disjoint nodes at once.
+   * {@link #score(NodeInfo, long[])} of each node into {@code scores}: cpu and memory read straight
+   * from the node when they are the scored resources, else the generic path with this call's arrays.
    */
   void scoreAll(List<NodeInfo> nodes, long[] podRequests, long[] scores) {
     if (cpuAndMemory) {

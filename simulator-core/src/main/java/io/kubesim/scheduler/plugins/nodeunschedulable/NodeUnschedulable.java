@@ -35,7 +35,7 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
     return NAME;
   }
 
-  /** Reads only the pod and the nodes, so threads may filter disjoint nodes at once. */
+  /** Works out once whether the pod tolerates the unschedulable taint; then one field per node. */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
     if (toleratesUnschedulable(pod)) return;

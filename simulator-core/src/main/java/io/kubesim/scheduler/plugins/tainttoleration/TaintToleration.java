@@ -56,14 +56,13 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
     return NAME;
   }
 
-  /** Reads only the pod and the nodes, so threads may filter disjoint nodes at once. */
+  /** The default loop with the pod's tolerations read once, and untainted nodes passed on one field. */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
     List<Toleration> tolerations = pod.pod().spec().tolerations();
     for (int i = 0; i < count; i++) {
-      List<Taint> taints = nodes[i].taints();
-      if (statuses[i] != null || taints.isEmpty()) continue; // most nodes: no taint to tolerate
-      Status s = filter(taints, tolerations);
+      if (statuses[i] != null || !nodes[i].hasTaints()) continue; // most nodes: no taint to tolerate
+      Status s = filter(nodes[i].taints(), tolerations);
       if (!s.isSuccess()) statuses[i] = s.withPlugin(NAME);
     }
   }
@@ -92,8 +91,7 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
   }
 
   /**
-   * Reads the cycle state once for all nodes; writes only {@code scores}, so threads may score
-   * disjoint nodes at once.
+   * Reads the cycle state once for all nodes; untainted nodes score 0 on one field.
    */
   @Override
   public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
@@ -103,8 +101,8 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
       return;
     }
     for (int i = 0; i < scores.length; i++) {
-      List<Taint> taints = nodes.get(i).taints();
-      scores[i] = taints.isEmpty() ? 0 : countIntolerable(taints, s.tolerationsPreferNoSchedule());
+      NodeInfo node = nodes.get(i);
+      scores[i] = node.hasTaints() ? countIntolerable(node.taints(), s.tolerationsPreferNoSchedule()) : 0;
     }
   }
 
