@@ -27,6 +27,8 @@ public final class PreFilterState {
   private final boolean[][] eligible;
   private final int[] domainsNum;
   private final CriticalPaths[] criticalPaths;
+  /** {@link #exceeds} per constraint, null until used or after the counts changed. */
+  private boolean[][] exceeds;
 
   PreFilterState(List<Constraint> constraints, Domains[] domains, int[] selfMatch) {
     this.constraints = List.copyOf(constraints);
@@ -116,8 +118,32 @@ public final class PreFilterState {
     return d < counts[i].length && eligible[i][d] ? counts[i][d] : 0;
   }
 
+  /**
+   * The largest domain count (0 when not eligible) a node's domain may have for constraint {@code i}
+   * to pass Filter: {@code maxSkew + minMatchNum - selfMatch}.
+   */
+  int maxMatchNum(int i) {
+    return constraints.get(i).maxSkew() + minMatchNum(i) - selfMatch[i];
+  }
+
+  /**
+   * Per domain id of constraint {@code i}: whether its count exceeds {@link #maxMatchNum}. Worked out
+   * on first use and kept until the counts change (AddPod/RemovePod), so a cycle's Filter chunks share it.
+   */
+  boolean[] exceeds(int i) {
+    if (exceeds == null) exceeds = new boolean[counts.length][];
+    if (exceeds[i] == null) {
+      int max = maxMatchNum(i);
+      boolean[] out = new boolean[counts[i].length];
+      for (int d = 0; d < out.length; d++) out[d] = (eligible[i][d] ? counts[i][d] : 0) > max;
+      exceeds[i] = out;
+    }
+    return exceeds[i];
+  }
+
   /** Adds {@code delta} to domain {@code d}, making it eligible (Go's {@code map[v] += delta}). */
   void add(int i, int d, int delta) {
+    exceeds = null;
     if (d >= counts[i].length) {
       int size = Math.max(d + 1, domains[i].size());
       counts[i] = Arrays.copyOf(counts[i], size);
@@ -132,6 +158,7 @@ public final class PreFilterState {
 
   /** After PreFilter's counting: the critical paths from all eligible domains. */
   void initCriticalPaths() {
+    exceeds = null;
     for (int i = 0; i < counts.length; i++) {
       criticalPaths[i] = new CriticalPaths();
       for (int d = 0; d < counts[i].length; d++) {

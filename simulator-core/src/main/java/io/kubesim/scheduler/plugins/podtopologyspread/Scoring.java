@@ -50,9 +50,14 @@ final class Scoring {
     }
     PreScoreState s = new PreScoreState(constraints, domains, matching, hostname);
 
-    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
+    // When every node carries every key none is ignored, and hostname constraints seed nothing:
+    // with only those, the walk over the filtered nodes would change nothing.
+    boolean checkKeys = requireAllTopologies && !everyNodeCarries(domains, snapshot);
+    boolean seeds = false;
+    for (boolean h : hostname) seeds |= !h;
+    for (int k = 0, size = checkKeys || seeds ? filteredNodes.size() : 0; k < size; k++) {
       NodeInfo node = filteredNodes.get(k);
-      if (requireAllTopologies && !hasAllKeys(node, domains)) {
+      if (checkKeys && !hasAllKeys(node, domains)) {
         s.ignore(node);
         continue;
       }
@@ -113,6 +118,16 @@ final class Scoring {
         if (index[i].nodeCount(d) == 0 || ids[d] < 0 || !s.isSeeded(i, ids[d])) continue;
         s.add(i, ids[d], matching[i].countInDomain(index[i], d));
       }
+    }
+    return true;
+  }
+
+  /** Whether the snapshot's index says every node has each key (false when it keeps no index). */
+  private static boolean everyNodeCarries(Domains[] domains, Snapshot snapshot) {
+    int nodes = snapshot.nodeInfos().size();
+    for (Domains d : domains) {
+      TopologyDomains index = snapshot.topologyDomains(d.key());
+      if (index == null || index.nodesWithKey() != nodes) return false;
     }
     return true;
   }
