@@ -32,6 +32,10 @@ public final class PreScoreState {
   private final BitSet ignoredIndexes = new BitSet();
   final int[] sizes;
   final double[] weights;
+  /** Per constraint, {@code maxSkew - 1}: what Score adds for it on every node. */
+  final int[] skewOffsets;
+  /** Every node of the snapshot carries every key: Score need not look a hostname domain up. */
+  boolean everyNodeHasKeys;
 
   PreScoreState(List<Constraint> constraints, Domains[] domains, MatchingPodCounts[] matching, boolean[] hostname) {
     this.constraints = List.copyOf(constraints);
@@ -43,8 +47,10 @@ public final class PreScoreState {
     seeded = new boolean[n][];
     sizes = new int[n];
     weights = new double[n];
+    skewOffsets = new int[n];
     for (int i = 0; i < n; i++) {
       // Hostname constraints are counted on the node in Score: no per-domain arrays (thousands of nodes).
+      skewOffsets[i] = constraints.get(i).maxSkew() - 1;
       int size = hostname[i] ? 0 : domains[i].size();
       counts[i] = new long[size];
       seeded[i] = new boolean[size];

@@ -52,7 +52,8 @@ final class Scoring {
 
     // When every node carries every key none is ignored, and hostname constraints seed nothing:
     // with only those, the walk over the filtered nodes would change nothing.
-    boolean checkKeys = requireAllTopologies && !everyNodeCarries(domains, snapshot);
+    s.everyNodeHasKeys = everyNodeCarries(domains, snapshot);
+    boolean checkKeys = requireAllTopologies && !s.everyNodeHasKeys;
     boolean seeds = false;
     for (boolean h : hostname) seeds |= !h;
     for (int k = 0, size = checkKeys || seeds ? filteredNodes.size() : 0; k < size; k++) {
@@ -141,18 +142,19 @@ final class Scoring {
 
   long score(PreScoreState s, NodeInfo node) {
     if (s.isIgnored(node)) return 0;
-    List<Constraint> constraints = s.constraints();
     double score = 0;
-    for (int i = 0; i < constraints.size(); i++) {
-      int d = s.domains[i].domainOf(node);
-      if (d < 0) continue; // possible only when nodes lacking keys are not ignored
+    for (int i = 0; i < s.hostname.length; i++) {
       long count;
       if (s.hostname[i]) {
+        // A node lacking the key is possible only when nodes lacking keys are not ignored.
+        if (!s.everyNodeHasKeys && s.domains[i].domainOf(node) < 0) continue;
         count = s.matching[i] == null ? 0 : s.matching[i].count(node);
       } else {
+        int d = s.domains[i].domainOf(node);
+        if (d < 0) continue;
         count = s.count(i, d);
       }
-      score += count * s.weights[i] + (constraints.get(i).maxSkew() - 1);
+      score += count * s.weights[i] + s.skewOffsets[i];
     }
     return goRound(score);
   }
