@@ -53,13 +53,13 @@ public final class KubeScheduler {
    */
   public SchedulingDecision scheduleOne(long now) {
     QueuedPodInfo q = queue.pop(now);
-    while (q != null && !isStillPending(q.pod())) q = queue.pop(now);
+    while (q != null && !isStillPending(q.key())) q = queue.pop(now);
     if (q == null) return null;
-    Pod pod = cluster.pod(q.pod().key());
+    Pod pod = cluster.pod(q.key());
     SchedulingDecision d = scheduler.schedule(pod);
     if (d.isScheduled()) {
-      cluster.bind(pod.key(), d.node());
-      queue.onEvent(ClusterEvent.assignedPodAdded(cluster.pod(pod.key())), now, cluster);
+      cluster.bind(q.key(), d.node());
+      queue.onEvent(ClusterEvent.assignedPodAdded(cluster.pod(q.key())), now, cluster);
     } else {
       queue.addUnschedulable(q, d.rejectorPlugins(), d.isError(), d.message(), now);
     }
@@ -75,8 +75,8 @@ public final class KubeScheduler {
   }
 
   /** A pod deleted or bound elsewhere is no longer the scheduler's business. */
-  private boolean isStillPending(Pod queued) {
-    Pod current = cluster.pod(queued.key());
+  private boolean isStillPending(String key) {
+    Pod current = cluster.pod(key);
     return current != null && !current.isBound() && !current.isTerminating();
   }
 

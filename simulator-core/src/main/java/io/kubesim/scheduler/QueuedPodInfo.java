@@ -9,6 +9,8 @@ import java.util.List;
  */
 public final class QueuedPodInfo {
   Pod pod;
+  /** The pod's namespace/name, which no update changes: worked out once, as maps are keyed by it. */
+  final String key;
   /** When the pod last entered the queue: initial add or its last failed attempt. */
   long timestamp;
   final long initialAttemptTimestamp;
@@ -21,6 +23,7 @@ public final class QueuedPodInfo {
 
   QueuedPodInfo(Pod pod, long now, long sequence) {
     this.pod = pod;
+    this.key = pod.key();
     this.timestamp = now;
     this.initialAttemptTimestamp = now;
     this.sequence = sequence;
@@ -28,6 +31,10 @@ public final class QueuedPodInfo {
 
   public Pod pod() {
     return pod;
+  }
+
+  public String key() {
+    return key;
   }
 
   public int attempts() {

@@ -84,7 +84,7 @@ public final class SchedulingQueue {
     if (q == null && !backoffQ.isEmpty() && backoffQ.peek().timestamp < now) q = backoffQ.poll();
     if (q == null) return null;
     q.attempts++;
-    byKey.remove(q.pod.key());
+    byKey.remove(q.key);
     return q;
   }
 
@@ -102,11 +102,11 @@ public final class SchedulingQueue {
     q.timestamp = now;
     q.rejectorPlugins = List.copyOf(rejectorPlugins);
     q.lastFailureMessage = message;
-    byKey.put(q.pod.key(), q);
+    byKey.put(q.key, q);
     if (error || rejectorPlugins.isEmpty()) {
       backoffQ.add(q);
     } else {
-      unschedulable.put(q.pod.key(), q);
+      unschedulable.put(q.key, q);
     }
   }
 
