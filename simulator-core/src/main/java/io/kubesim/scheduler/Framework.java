@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * One profile's plugins, called per extension point in profile order (upstream
  * {@code frameworkImpl}). A plugin that returns Skip from PreFilter (PreScore) is not called for
- * Filter (Score) in the same cycle; the skipped names live in the {@link CycleState}.
+ * Filter (Score) in the same cycle; the skipped names live in the {@link CycleState}. Runs one
+ * cycle at a time: Score reuses one work array.
  */
 public final class Framework {
   private final List<Plugin> plugins;
@@ -33,6 +34,7 @@ public final class Framework {
   private final List<ScorePlugin> score = new ArrayList<>();
   private final Map<String, Integer> weights;
   private final FilterPlugin[] filterArray;
+  private long[] workScores = new long[0];
 
   Framework(List<Plugin> plugins, Map<String, Integer> weights) {
     this.plugins = List.copyOf(plugins);
@@ -154,11 +156,22 @@ public final class Framework {
    * (upstream {@code RunScorePlugins}). Skipped plugins are absent.
    */
   public Map<String, long[]> runScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    Set<String> skip = state.read(SKIPPED).preScore();
     Map<String, long[]> out = new LinkedHashMap<>();
+    runScorePlugins(state, pod, nodes, new long[nodes.size()], out);
+    return out;
+  }
+
+  /**
+   * {@link #runScorePlugins(CycleState, PodInfo, List)} summed into {@code totals} (its length that
+   * of {@code nodes}, added to); each plugin's weighted scores also go to {@code byPlugin} unless it
+   * is null, in which case one work array serves every plugin and cycle (a cycle scores hundreds of
+   * nodes with each plugin).
+   */
+  void runScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] totals, Map<String, long[]> byPlugin) {
+    Set<String> skip = state.read(SKIPPED).preScore();
     for (ScorePlugin p : score) {
       if (skip.contains(p.name())) continue;
-      long[] scores = new long[nodes.size()];
+      long[] scores = byPlugin != null ? new long[nodes.size()] : workScores(nodes.size());
       p.scoreAll(state, pod, nodes, scores);
       p.normalizeScore(state, pod, nodes, scores);
       int weight = weights.getOrDefault(p.name(), 1);
@@ -168,9 +181,15 @@ public final class Framework {
               + " for node " + nodes.get(i).name() + ", it should be in [0, 100]");
         }
         scores[i] *= weight;
+        totals[i] += scores[i];
       }
-      out.put(p.name(), scores);
+      if (byPlugin != null) byPlugin.put(p.name(), scores);
     }
-    return out;
+  }
+
+  /** The shared work array, of exactly {@code n} scores (plugins score {@code scores.length} nodes). */
+  private long[] workScores(int n) {
+    if (workScores.length != n) workScores = new long[n];
+    return workScores;
   }
 }

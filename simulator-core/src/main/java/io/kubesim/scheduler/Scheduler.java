@@ -10,6 +10,7 @@ import io.kubesim.scheduler.framework.PreFilterResult;
 import io.kubesim.scheduler.framework.Snapshot;
 import io.kubesim.scheduler.framework.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,10 @@ public final class Scheduler {
   private boolean filterNodeByNode;
   /** The cycle's rejected nodes, reused across cycles (a cycle rejects hundreds). */
   private final Rejections rejections = new Rejections();
+  /** The cycle's feasible nodes, reused across cycles: only the cycle reads it. */
+  private final ArrayList<NodeInfo> feasible = new ArrayList<>();
+  /** Score totals, reused across cycles when no details are recorded. */
+  private long[] totals = new long[0];
 
   /**
    * @param percentageOfNodesToScore 0 = upstream's adaptive default; 1..100 = that percentage
@@ -125,11 +130,9 @@ public final class Scheduler {
     }
     Status preScore = framework.runPreScorePlugins(state, podInfo, feasible);
     if (!preScore.isSuccess()) return failed(pod, preScore, preScore.message(), List.of(), examined, Map.of());
-    Map<String, long[]> byPlugin = framework.runScorePlugins(state, podInfo, feasible);
-    long[] totals = new long[feasible.size()];
-    for (long[] scores : byPlugin.values()) {
-      for (int i = 0; i < totals.length; i++) totals[i] += scores[i];
-    }
+    Map<String, long[]> byPlugin = recordDetails ? new LinkedHashMap<>() : null;
+    long[] totals = recordDetails ? new long[feasible.size()] : totals(feasible.size());
+    framework.runScorePlugins(state, podInfo, feasible, totals, byPlugin);
     NodeInfo chosen = feasible.get(selectHost(totals));
     return new SchedulingDecision(pod, chosen.name(), Status.success(), "", rejectors(rejections, absent, state), examined,
         feasible.size(), recordDetails ? rejections.toMap() : Map.of(), recordDetails ? nodeScores(feasible, totals, byPlugin) : List.of());
@@ -155,7 +158,8 @@ public final class Scheduler {
     int n = nodes.size();
     if (n == 0) return List.of();
     int wanted = numFeasibleNodesToFind(percentageOfNodesToScore, n, framework.hasScorePlugins());
-    List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, n));
+    List<NodeInfo> feasible = this.feasible;
+    feasible.clear();
     // The cycle's Filter plugins (those PreFilter did not skip), looked up once instead of per node.
     FilterPlugin[] filters = framework.activeFilterPlugins(state);
     int examined = 0;
@@ -197,6 +201,13 @@ public final class Scheduler {
     }
     nextStartNodeIndex = (nextStartNodeIndex + examined) % n;
     return feasible;
+  }
+
+  /** The reused totals array, of exactly {@code n} zeroed scores. */
+  private long[] totals(int n) {
+    if (totals.length != n) totals = new long[n];
+    Arrays.fill(totals, 0);
+    return totals;
   }
 
   private int selectHost(long[] totals) {
