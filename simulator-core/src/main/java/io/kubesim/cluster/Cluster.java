@@ -137,11 +137,32 @@ public final class Cluster implements Snapshot, ClusterObjects {
     // -1/+1 walk over the namespace's selectors.
     boolean countsUnchanged = isOnNode(old) && isOnNode(pod) && old.spec().nodeName().equals(pod.spec().nodeName())
         && old.isTerminating() == pod.isTerminating() && old.labels().equals(pod.labels());
+    if (countsUnchanged && old.metadata() == pod.metadata() && old.spec() == pod.spec() && replaceStatus(pod)) {
+      indexController(old, false);
+      pods.put(pod.key(), pod);
+      indexController(pod, true);
+      return;
+    }
     if (isOnNode(old)) unaccount(old, !countsUnchanged);
     indexController(old, false);
     pods.put(pod.key(), pod);
     indexController(pod, true);
     if (isOnNode(pod)) account(pod, !countsUnchanged);
+  }
+
+  /**
+   * A status change of a pod on its node (same metadata and spec objects): its node sees the new
+   * pod as unaccount + account would show it, without working out its requests and affinity again.
+   * False when the pod is not accounted on a node.
+   */
+  private boolean replaceStatus(Pod pod) {
+    PodInfo before = boundPodInfos.get(pod.key());
+    NodeInfo info = nodes.get(pod.spec().nodeName());
+    if (before == null || info == null) return false;
+    PodInfo after = before.withPod(pod);
+    info.replacePod(before, after);
+    boundPodInfos.put(pod.key(), after);
+    return true;
   }
 
   public void bind(String podKey, String nodeName) {

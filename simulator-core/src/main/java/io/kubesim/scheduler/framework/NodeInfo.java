@@ -203,24 +203,44 @@ public final class NodeInfo {
     generation++;
   }
 
+  /**
+   * {@code removePod(old)} then {@code addPod(now)} for an update that keeps the pod's requests and
+   * affinity terms (a status change): the pod moves to the end of the lists as those two would
+   * move it, and the summed requests stay as they are.
+   */
+  public void replacePod(PodInfo old, PodInfo now) {
+    if (removeFromLists(old.pod().key()) == null) throw new IllegalArgumentException("pod " + old.pod().key() + " is not on " + name());
+    pods.add(now);
+    podCount = pods.size();
+    if (now.hasAffinity()) podsWithAffinity.add(now);
+    if (!now.requiredAntiAffinityTerms().isEmpty()) podsWithRequiredAntiAffinity.add(now);
+    generation++;
+  }
+
   /** Removes the pod with the same namespace/name; false when it is not on this node. */
   public boolean removePod(PodInfo pod) {
-    String key = pod.pod().key();
+    PodInfo p = removeFromLists(pod.pod().key());
+    if (p == null) return false;
+    requested = requested.minus(p.requests());
+    nonZeroRequested = nonZeroRequested.minus(p.nonZeroRequests());
+    copyRequested();
+    generation++;
+    return true;
+  }
+
+  /** Takes the pod with this namespace/name out of the pod lists; the one removed, or null. */
+  private PodInfo removeFromLists(String key) {
     for (int i = 0; i < pods.size(); i++) {
       PodInfo p = pods.get(i);
       if (p.pod().key().equals(key)) {
         pods.remove(i);
         podCount = pods.size();
-        podsWithAffinity.removeIf(x -> x.pod().key().equals(key));
-        podsWithRequiredAntiAffinity.removeIf(x -> x.pod().key().equals(key));
-        requested = requested.minus(p.requests());
-        nonZeroRequested = nonZeroRequested.minus(p.nonZeroRequests());
-        copyRequested();
-        generation++;
-        return true;
+        if (!podsWithAffinity.isEmpty()) podsWithAffinity.removeIf(x -> x.pod().key().equals(key));
+        if (!podsWithRequiredAntiAffinity.isEmpty()) podsWithRequiredAntiAffinity.removeIf(x -> x.pod().key().equals(key));
+        return p;
       }
     }
-    return false;
+    return null;
   }
 
   /** A detached copy, for what-if evaluation (preemption dry runs, tests). */

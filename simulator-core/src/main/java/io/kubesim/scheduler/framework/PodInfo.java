@@ -53,6 +53,16 @@ public record PodInfo(
     return List.copyOf(out);
   }
 
+  /**
+   * This info for an update of its pod that keeps the metadata and spec objects (a status change):
+   * requests and affinity terms derive from those alone, so they are kept, not computed again.
+   */
+  public PodInfo withPod(Pod updated) {
+    if (updated.metadata() != pod.metadata() || updated.spec() != pod.spec()) return of(updated);
+    return new PodInfo(updated, requests, nonZeroRequests, requiredAffinityTerms, requiredAntiAffinityTerms,
+        preferredAffinityTerms, preferredAntiAffinityTerms, parseError);
+  }
+
   public boolean hasAffinity() {
     return !requiredAffinityTerms.isEmpty() || !requiredAntiAffinityTerms.isEmpty()
         || !preferredAffinityTerms.isEmpty() || !preferredAntiAffinityTerms.isEmpty();
