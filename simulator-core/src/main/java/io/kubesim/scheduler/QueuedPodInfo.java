@@ -11,6 +11,8 @@ public final class QueuedPodInfo {
   Pod pod;
   /** The pod's namespace/name, which no update changes: worked out once, as maps are keyed by it. */
   final String key;
+  /** {@code pod.spec.priority}, copied because the queue's order reads it at every heap step. */
+  int priority;
   /** When the pod last entered the queue: initial add or its last failed attempt. */
   long timestamp;
   final long initialAttemptTimestamp;
@@ -24,6 +26,7 @@ public final class QueuedPodInfo {
   QueuedPodInfo(Pod pod, long now, long sequence) {
     this.pod = pod;
     this.key = pod.key();
+    this.priority = pod.spec().priorityValue();
     this.timestamp = now;
     this.initialAttemptTimestamp = now;
     this.sequence = sequence;

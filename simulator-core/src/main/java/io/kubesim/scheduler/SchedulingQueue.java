@@ -27,7 +27,7 @@ public final class SchedulingQueue {
 
   /** Higher priority first, then earlier timestamp, then arrival; written out as the heap calls it per sift step. */
   private static final Comparator<QueuedPodInfo> ACTIVE_ORDER = (a, b) -> {
-    int c = Integer.compare(-a.pod.spec().priorityValue(), -b.pod.spec().priorityValue());
+    int c = Integer.compare(-a.priority, -b.priority);
     if (c != 0) return c;
     c = Long.compare(a.timestamp, b.timestamp);
     return c != 0 ? c : Long.compare(a.sequence, b.sequence);
@@ -167,6 +167,7 @@ public final class SchedulingQueue {
     boolean inActive = activeQ.remove(q);
     boolean inBackoff = !inActive && backoffQ.remove(q);
     q.pod = pod;
+    q.priority = pod.spec().priorityValue();
     if (inActive) activeQ.add(q);
     if (inBackoff) backoffQ.add(q);
     if (ungated && unschedulable.remove(pod.key()) != null) activeQ.add(q);

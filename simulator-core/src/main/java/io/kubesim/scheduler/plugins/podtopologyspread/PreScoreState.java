@@ -36,6 +36,8 @@ public final class PreScoreState {
   final int[] skewOffsets;
   /** Every node of the snapshot carries every key: Score need not look a hostname domain up. */
   boolean everyNodeHasKeys;
+  /** With one constraint: Score's result for the counts 0..63, or null. */
+  long[] scoreByCount;
 
   PreScoreState(List<Constraint> constraints, Domains[] domains, MatchingPodCounts[] matching, boolean[] hostname) {
     this.constraints = List.copyOf(constraints);
@@ -83,6 +85,12 @@ public final class PreScoreState {
 
   public double normalizingWeight(int i) {
     return weights[i];
+  }
+
+  /** Fills {@link #scoreByCount} once the weight is known: most nodes have a small count. */
+  void tabulateScores() {
+    scoreByCount = new long[64];
+    for (int c = 0; c < scoreByCount.length; c++) scoreByCount[c] = Scoring.goRound(c * weights[0] + skewOffsets[0]);
   }
 
   boolean isIgnored(NodeInfo node) {

@@ -71,6 +71,7 @@ final class Scoring {
       if (hostname[i]) s.sizes[i] = filteredNodes.size() - s.ignoredCount();
       s.weights[i] = Math.log(s.sizes[i] + 2);
     }
+    if (n == 1) s.tabulateScores();
 
     if (!anyDomainCounts) return s; // every count is per node (hostname) or zero
     RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod);
@@ -142,21 +143,29 @@ final class Scoring {
 
   long score(PreScoreState s, NodeInfo node) {
     if (s.isIgnored(node)) return 0;
+    long[] byCount = s.scoreByCount;
+    if (byCount != null) { // one constraint: the score is a function of the node's count
+      long count = count(s, 0, node);
+      if (count < 0) return 0;
+      return count < byCount.length ? byCount[(int) count] : goRound(count * s.weights[0] + s.skewOffsets[0]);
+    }
     double score = 0;
     for (int i = 0; i < s.hostname.length; i++) {
-      long count;
-      if (s.hostname[i]) {
-        // A node lacking the key is possible only when nodes lacking keys are not ignored.
-        if (!s.everyNodeHasKeys && s.domains[i].domainOf(node) < 0) continue;
-        count = s.matching[i] == null ? 0 : s.matching[i].count(node);
-      } else {
-        int d = s.domains[i].domainOf(node);
-        if (d < 0) continue;
-        count = s.count(i, d);
-      }
-      score += count * s.weights[i] + s.skewOffsets[i];
+      long count = count(s, i, node);
+      if (count >= 0) score += count * s.weights[i] + s.skewOffsets[i];
     }
     return goRound(score);
+  }
+
+  /** The node's count for constraint {@code i}, or -1 when it lacks the key. */
+  private static long count(PreScoreState s, int i, NodeInfo node) {
+    if (s.hostname[i]) {
+      // A node lacking the key is possible only when nodes lacking keys are not ignored.
+      if (!s.everyNodeHasKeys && s.domains[i].domainOf(node) < 0) return -1;
+      return s.matching[i] == null ? 0 : s.matching[i].count(node);
+    }
+    int d = s.domains[i].domainOf(node);
+    return d < 0 ? -1 : s.count(i, d);
   }
 
   /** {@link #normalize} when no node is ignored (the common case): no per-node lookups. */
