@@ -19,7 +19,10 @@ public record PodStatus(String phase, String nominatedNodeName, List<PodConditio
 
   /** The condition of that type, or null. */
   public PodCondition condition(String type) {
-    for (PodCondition c : conditions) {
+    // Indexed, not for-each: the controllers ask every pod of a workload on each sync, and the
+    // iterator of an immutable list is not always scalarised.
+    for (int i = 0, n = conditions.size(); i < n; i++) {
+      PodCondition c = conditions.get(i);
       if (c.type().equals(type)) return c;
     }
     return null;
