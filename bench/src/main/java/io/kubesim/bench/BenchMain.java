@@ -89,12 +89,13 @@ public final class BenchMain {
     boolean quick = a.contains("--quick");
     String include = option(a, "--include", null);
     String prof = option(a, "--prof", null);
-    String jvmXmx = "-Xmx2g";
+    // The forks run as ./sim runs a replay: 2 GiB heap, the throughput collector.
+    String[] jvmArgs = {"-Xmx2g", "-XX:+UseParallelGC"};
 
     ChainedOptionsBuilder micro = new OptionsBuilder()
         .include(include != null ? include : "(SchedulePod|PodTopologySpread|CpuManager)Benchmark")
         .forks(1)
-        .jvmArgsAppend(jvmXmx)
+        .jvmArgsAppend(jvmArgs)
         .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
         .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
         .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh-micro.json").toString());
@@ -105,7 +106,7 @@ public final class BenchMain {
       ChainedOptionsBuilder scenario = new OptionsBuilder()
           .include("ScenarioBenchmark")
           .forks(1)
-          .jvmArgsAppend(jvmXmx)
+          .jvmArgsAppend(jvmArgs)
           .warmupIterations(quick ? 0 : 1)
           .measurementIterations(quick ? 1 : 3)
           .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh-scenario.json").toString());

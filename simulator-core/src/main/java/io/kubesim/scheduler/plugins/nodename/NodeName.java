@@ -32,9 +32,10 @@ public final class NodeName implements FilterPlugin, EnqueueExtensions {
     return NAME;
   }
 
-  /** The default loop, repeated here so that its call to {@link #filter} is bound to this class. */
+  /** The default loop, skipped for a pod that names no node (every node fits it). */
   @Override
   public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, Status[] statuses, int count) {
+    if (pod.pod().spec().nodeName().isEmpty()) return;
     for (int i = 0; i < count; i++) {
       if (statuses[i] == null) {
         Status s = filter(state, pod, nodes[i]);

@@ -103,11 +103,21 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
       return;
     }
     Resource request = s.podRequest();
+    boolean noScalars = request.scalar().isEmpty();
+    long cpu = request.milliCpu();
+    long memory = request.memory();
+    long ephemeralStorage = request.ephemeralStorage();
     for (int i = 0; i < count; i++) {
-      if (statuses[i] == null) {
-        Status status = filter(request, nodes[i]);
-        if (!status.isSuccess()) statuses[i] = status.withPlugin(NAME);
+      if (statuses[i] != null) continue;
+      NodeInfo node = nodes[i];
+      // fitsWithoutScalars with the request's numbers read once.
+      if (noScalars && node.podCount() < node.allowedPodNumber() && fitsOne(cpu, node.requestedMilliCpu(), node.allocatableMilliCpu())
+          && fitsOne(memory, node.requestedMemory(), node.allocatableMemory())
+          && fitsOne(ephemeralStorage, node.requestedEphemeralStorage(), node.allocatableEphemeralStorage())) {
+        continue;
       }
+      Status status = filter(request, node);
+      if (!status.isSuccess()) statuses[i] = status.withPlugin(NAME);
     }
   }
 
