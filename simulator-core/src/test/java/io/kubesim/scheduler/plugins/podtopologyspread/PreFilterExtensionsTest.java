@@ -52,6 +52,27 @@ class PreFilterExtensionsTest {
   }
 
   @Test
+  void chunkedFilterSeesTheCountsAfterAddPod() {
+    // zone1 holds 1, zone2 0: with maxSkew 1 the incoming pod may go to zone2 only.
+    io.kubesim.scheduler.framework.NodeInfo[] nodes = {cluster.get("node-a"), cluster.get("node-x")};
+    io.kubesim.scheduler.framework.Status[] before = new io.kubesim.scheduler.framework.Status[2];
+    plugin.filterAll(state, incoming, nodes, before, 2);
+    assertThat(before[0]).isEqualTo(PodTopologySpread.CONSTRAINTS_NOT_MATCH);
+    assertThat(before[1]).isNull();
+
+    // Two more in zone2: now zone2 breaks the skew and zone1 is the emptier one.
+    plugin.addPod(state, incoming, PodInfo.of(pod("x1").label("foo", "").build()), cluster.get("node-x"));
+    plugin.addPod(state, incoming, PodInfo.of(pod("x2").label("foo", "").build()), cluster.get("node-x"));
+    io.kubesim.scheduler.framework.Status[] after = new io.kubesim.scheduler.framework.Status[2];
+    plugin.filterAll(state, incoming, nodes, after, 2);
+    assertThat(after[0]).isNull();
+    assertThat(after[1]).isEqualTo(PodTopologySpread.CONSTRAINTS_NOT_MATCH);
+    for (int i = 0; i < nodes.length; i++) {
+      assertThat(plugin.filter(state, incoming, nodes[i]).isSuccess()).as(nodes[i].name()).isEqualTo(after[i] == null);
+    }
+  }
+
+  @Test
   void removingAPodLowersItsDomain() {
     plugin.removePod(state, incoming, PodInfo.of(pod("a1").label("foo", "").build()), cluster.get("node-a"));
     assertThat(state().tpValueToMatchNum(0)).containsOnly(Map.entry("zone1", 0), Map.entry("zone2", 0));
