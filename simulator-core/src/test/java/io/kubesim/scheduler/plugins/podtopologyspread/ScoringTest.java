@@ -149,6 +149,26 @@ class ScoringTest {
   }
 
   @Test
+  void oneConstraintScoresTheSameAboveAndBelowItsCountTable() {
+    // Counts below 64 come from PreScore's table, higher ones from the formula: both must be
+    // round(count * ln(size + 2) + maxSkew - 1).
+    List<Pods.Builder> pods = new java.util.ArrayList<>();
+    for (int i = 0; i < 70; i++) pods.add(foo("a" + i, "node-a"));
+    for (int i = 0; i < 63; i++) pods.add(foo("b" + i, "node-b"));
+    pods.add(foo("c0", "node-c"));
+    Cluster cluster = cluster(List.of(host("node-a"), host("node-b"), host("node-c")), pods);
+    PodTopologySpread plugin = SpreadFixtures.plugin(ALL_ON);
+    PodInfo incoming = PodInfo.of(pod("p").label("foo", "").spreadConstraint(scheduleAnyway(3, HOSTNAME).matchExpressions(exists("foo"))).build());
+    CycleState state = new CycleState(cluster);
+    assertThat(plugin.preScore(state, incoming, cluster.nodeInfos()).code()).isEqualTo(Code.Success);
+    double weight = Math.log(3 + 2);
+    for (var e : Map.of("node-a", 70, "node-b", 63, "node-c", 1).entrySet()) {
+      assertThat(plugin.score(state, incoming, cluster.get(e.getKey()))).as(e.getKey())
+          .isEqualTo(Math.round(e.getValue() * weight + 2));
+    }
+  }
+
+  @Test
   void roundingIsAppliedOnceToTheSum() {
     // hostname weight ln 4 = 1.386, zone weight ln 3 = 1.099: node-a has 1 pod on it and 3 in its zone,
     // 1.386 + 3.296 = 4.68 rounds to 5, where rounding each term would give 1 + 3 = 4.
