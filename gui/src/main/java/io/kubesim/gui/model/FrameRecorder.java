@@ -118,7 +118,8 @@ public final class FrameRecorder implements SimulationListener {
     List<Node> current = new ArrayList<>();
     for (NodeInfo info : c.nodeInfos()) current.add(info.node());
     List<NodeView> nodes = views(current, nodeViews, Node::name, FrameRecorder::nodeView);
-    nodes.sort(java.util.Comparator.comparing(NodeView::name));
+    // Numbers in names compare as numbers, so worker-2 comes before worker-10.
+    nodes.sort(java.util.Comparator.comparing(NodeView::name, io.kubesim.scenarios.NodeSelection.NATURAL));
     List<PodView> pods = views(c.pods(), podViews, Pod::key, this::podView);
     pods.sort(java.util.Comparator.comparing(PodView::key));
 

@@ -3,8 +3,12 @@ package io.kubesim.gui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubesim.gui.Library;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReplayTest {
   static final long ROLLOUT = 10 * 60_000;
@@ -52,6 +56,28 @@ class ReplayTest {
     Frame f = replay.frames().get(0);
     assertThat(f.nodes()).hasSize(9).allSatisfy(n -> assertThat(n.region()).isEqualTo("region-1"));
     assertThat(f.nodes().stream().map(NodeView::zone).distinct()).containsExactlyInAnyOrder("zone-a", "zone-b", "zone-c");
+  }
+
+  @Test
+  void nodesAreInNaturalNameOrder(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("twelve-nodes.yaml");
+    Files.writeString(file, String.join("\n",
+        "apiVersion: kubesim.io/v1alpha1",
+        "kind: Scenario",
+        "name: twelve-nodes",
+        "duration: 1m",
+        "nodePools:",
+        "- name: worker",
+        "  count: 12",
+        "  zones: [zone-a]",
+        "  allocatable: {cpu: \"4\", memory: 8Gi}",
+        ""));
+    Frame f = Library.replay(file, "default").frames().get(0);
+    List<String> names = f.nodes().stream().map(NodeView::name).toList();
+    assertThat(names).hasSize(12);
+    // worker-2 before worker-10, as a reader expects; plain string order would put worker-10 third.
+    assertThat(names.indexOf("worker-2")).isLessThan(names.indexOf("worker-10"));
+    assertThat(names.get(names.size() - 1)).isEqualTo("worker-11");
   }
 
   @Test
