@@ -110,13 +110,8 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
     for (int i = 0; i < count; i++) {
       if (statuses[i] != null) continue;
       NodeInfo node = nodes[i];
-      // fitsWithoutScalars with the request's numbers read once.
-      if (noScalars && node.podCount() < node.allowedPodNumber() && fitsOne(cpu, node.requestedMilliCpu(), node.allocatableMilliCpu())
-          && fitsOne(memory, node.requestedMemory(), node.allocatableMemory())
-          && fitsOne(ephemeralStorage, node.requestedEphemeralStorage(), node.allocatableEphemeralStorage())) {
-        continue;
-      }
-      Status status = filter(request, node);
+      if (noScalars && fitsNative(cpu, memory, ephemeralStorage, node)) continue;
+      Status status = insufficient(request, node);
       if (!status.isSuccess()) statuses[i] = status.withPlugin(NAME);
     }
   }
@@ -131,7 +126,11 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
   }
 
   private Status filter(Resource request, NodeInfo node) {
-    if (fitsWithoutScalars(request, node)) return Status.success();
+    return fitsWithoutScalars(request, node) ? Status.success() : insufficient(request, node);
+  }
+
+  /** The full check, with the reasons: what {@link #filter} returns when the quick check fails. */
+  private Status insufficient(Resource request, NodeInfo node) {
     List<InsufficientResource> insufficient = fitsRequest(request, node, ignoredResources, ignoredResourceGroups);
     if (insufficient.isEmpty()) return Status.success();
     String[] reasons = new String[insufficient.size()];
@@ -149,11 +148,15 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
    * the reasons, also for any request with scalar resources).
    */
   static boolean fitsWithoutScalars(Resource request, NodeInfo node) {
-    if (!request.scalar().isEmpty()) return false;
+    return request.scalar().isEmpty() && fitsNative(request.milliCpu(), request.memory(), request.ephemeralStorage(), node);
+  }
+
+  /** Room for one more pod and the given cpu, memory and ephemeral storage; the request's numbers as plain longs. */
+  private static boolean fitsNative(long cpu, long memory, long ephemeralStorage, NodeInfo node) {
     if (node.podCount() + 1 > node.allowedPodNumber()) return false;
-    return fitsOne(request.milliCpu(), node.requestedMilliCpu(), node.allocatableMilliCpu())
-        && fitsOne(request.memory(), node.requestedMemory(), node.allocatableMemory())
-        && fitsOne(request.ephemeralStorage(), node.requestedEphemeralStorage(), node.allocatableEphemeralStorage());
+    return fitsOne(cpu, node.requestedMilliCpu(), node.allocatableMilliCpu())
+        && fitsOne(memory, node.requestedMemory(), node.allocatableMemory())
+        && fitsOne(ephemeralStorage, node.requestedEphemeralStorage(), node.allocatableEphemeralStorage());
   }
 
   private static boolean fitsOne(long requested, long used, long capacity) {
